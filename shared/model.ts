@@ -1,0 +1,173 @@
+// Domain types shared by the core, the adapters and the renderer.
+
+export const EXHIBIT_KINDS = ['pdf', 'email', 'image', 'document', 'text', 'html', 'other'] as const;
+export type ExhibitKind = (typeof EXHIBIT_KINDS)[number];
+
+export const CONFIDENTIALITY = ['none', 'confidential', 'highly_confidential_aeo'] as const;
+export type Confidentiality = (typeof CONFIDENTIALITY)[number];
+
+export const STANCES = ['supports', 'contradicts', 'context'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export interface NumberingScheme {
+  prefix: string; // "PX-", "Exhibit ", "" …
+  start: number;
+  padding: number; // zero padding of the number part: 3 → PX-001
+}
+
+export interface CaseInfo {
+  title: string;
+  numbering: NumberingScheme;
+  schemaVersion: number;
+}
+
+export interface Exhibit {
+  id: number;
+  exhibitNo: string;
+  title: string;
+  kind: ExhibitKind;
+  date: string | null; // ISO 8601 date or date-time
+  author: string | null;
+  from: string | null;
+  to: string | null;
+  cc: string | null;
+  subject: string | null;
+  description: string | null;
+  sourceName: string;
+  sourcePath: string;
+  sha256: string;
+  bytes: number;
+  mediaType: string;
+  pages: number | null;
+  textLayer: boolean;
+  encrypted: boolean;
+  confidentiality: Confidentiality;
+  parentId: number | null;
+  warnings: string[];
+  tags: string[];
+  importedAt: string;
+}
+
+export type ExhibitEdit = Partial<
+  Pick<Exhibit, 'exhibitNo' | 'title' | 'date' | 'author' | 'from' | 'to' | 'cc' | 'subject' | 'description' | 'confidentiality'>
+>;
+
+export interface Tag {
+  id: number;
+  name: string;
+  path: string; // "Parent/Child"
+  parentId: number | null;
+  color: string | null;
+  exhibitCount: number;
+}
+
+export interface CauseOfAction {
+  id: number;
+  ordinal: number;
+  title: string;
+  page: number | null;
+}
+
+export interface Paragraph {
+  id: number;
+  number: number;
+  causeId: number | null;
+  section: string | null;
+  text: string;
+  page: number | null;
+  evidenceCount: number;
+}
+
+export interface EvidenceLink {
+  id: number;
+  exhibitId: number;
+  exhibitNo: string;
+  paragraphNo: number;
+  pageFrom: number | null;
+  pageTo: number | null;
+  quote: string | null;
+  stance: Stance;
+  note: string | null;
+  annotationId: number | null;
+  cite: string; // "Ex. PX-012 at 3–4"
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Annotation {
+  id: number;
+  exhibitId: number;
+  page: number;
+  rects: Rect[];
+  quote: string | null;
+  note: string | null;
+  color: string;
+  createdAt: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  before: unknown;
+  after: unknown;
+  sha256: string[];
+  hash: string;
+}
+
+export interface ImportedItem {
+  id: number;
+  exhibitNo: string;
+  path: string;
+  sha256: string;
+  title: string;
+  kind: ExhibitKind;
+  pages: number | null;
+  parentId: number | null;
+  textLayer: boolean;
+  warnings: string[];
+}
+
+export interface ImportReport {
+  imported: ImportedItem[];
+  duplicates: { path: string; sha256: string; existingId: number }[];
+  failed: { path: string; error: string; code: string }[];
+  cancelled: boolean;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  current: string | null;
+}
+
+export interface SearchFilters {
+  tags?: string[];
+  kinds?: ExhibitKind[];
+  dateFrom?: string;
+  dateTo?: string;
+  paragraph?: number;
+}
+
+export interface SearchHit {
+  exhibitId: number;
+  exhibitNo: string;
+  title: string;
+  page: number | null;
+  snippet: string; // matched terms wrapped in « »
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  checked: number;
+  problems: { sha256: string; exhibitIds: number[]; problem: 'missing' | 'mismatch' }[];
+  auditOk: boolean;
+  integrity: string;
+}
