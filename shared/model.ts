@@ -169,5 +169,6 @@ export interface VerifyReport {
   checked: number;
   problems: { sha256: string; exhibitIds: number[]; problem: 'missing' | 'mismatch' }[];
   auditOk: boolean;
+  auditBrokenAt: number | null; // seq of the first audit entry whose hash chain does not hold
   integrity: string;
 }

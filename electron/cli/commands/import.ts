@@ -1,0 +1,48 @@
+// exhibit-desk import: imports files and folders, reporting imported, duplicate and failed files.
+import type { ImportReport } from '../../../shared/model.ts';
+import { EXIT, parseFlags, printJson, requirePositionals, withCase, type Command, type Io } from '../command.ts';
+
+const usage = 'import CASE_DIR PATH... [--password PW]... [--json]';
+
+export const importCommand: Command = {
+  name: 'import',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseFlags(argv, {
+      json: { type: 'boolean' },
+      password: { type: 'string', multiple: true },
+    });
+    const [dir, ...paths] = requirePositionals(positionals, ['CASE_DIR', 'PATH'], usage);
+    const abort = new AbortController();
+    const onInterrupt = () => abort.abort();
+    process.once('SIGINT', onInterrupt);
+    try {
+      const report = await withCase(dir!, (api) =>
+        api.importFiles(
+          { paths, passwords: values.password },
+          {
+            signal: abort.signal,
+            onProgress: io.interactive ? (p) => io.err(`\r${p.done}/${p.total} ${p.current ?? ''}`.slice(0, 120)) : undefined,
+          },
+        ),
+      );
+      if (values.json) printJson(io, report);
+      else printSummary(io, report);
+      return report.failed.length > 0 || report.cancelled ? EXIT.checkFailed : EXIT.ok;
+    } finally {
+      process.off('SIGINT', onInterrupt);
+    }
+  },
+};
+
+function printSummary(io: Io, report: ImportReport): void {
+  for (const i of report.imported) {
+    io.out(`imported  ${i.exhibitNo.padEnd(12)} ${i.title}${i.pages != null ? ` (${i.pages} p.)` : ''}`);
+    for (const w of i.warnings) io.out(`          warning: ${w}`);
+  }
+  for (const d of report.duplicates) io.out(`duplicate ${d.path} (same as exhibit id ${d.existingId})`);
+  for (const f of report.failed) io.out(`failed    ${f.path}: ${f.error}`);
+  io.out(
+    `${report.imported.length} imported, ${report.duplicates.length} duplicate(s), ${report.failed.length} failed${report.cancelled ? ' — cancelled' : ''}.`,
+  );
+}

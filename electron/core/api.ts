@@ -1,0 +1,63 @@
+// The core as one object implementing the API contract over an open case; every adapter (IPC, HTTP, CLI) uses it.
+import { contract, type Api, type CallOptions, type MethodName } from '../../shared/api.ts';
+import { UserError } from '../../shared/errors.ts';
+import { createCaseContext, systemClock, type Clock } from './case/case-context.ts';
+import { createCaseFolder, openCaseFolder } from './case/case-folder.ts';
+import { allegationHandlers } from './handlers/allegation-handlers.ts';
+import { caseHandlers } from './handlers/case-handlers.ts';
+import { evidenceHandlers } from './handlers/evidence-handlers.ts';
+import { exhibitHandlers } from './handlers/exhibit-handlers.ts';
+import type { Handlers } from './handlers/handler.ts';
+import { integrityHandlers } from './handlers/integrity-handlers.ts';
+import { searchHandlers } from './handlers/search-handlers.ts';
+import { tagHandlers } from './handlers/tag-handlers.ts';
+import { validationMessage } from './validation-message.ts';
+
+export interface CaseApiOptions {
+  dir: string;
+  /** Creates the case (with this title) instead of opening an existing one. */
+  create?: { title: string };
+  now?: Clock;
+}
+
+export type CaseApi = Api & { readonly dir: string; close(): void };
+
+export function createCaseApi(options: CaseApiOptions): CaseApi {
+  const folder = options.create ? createCaseFolder(options.dir) : openCaseFolder(options.dir);
+  try {
+    const ctx = createCaseContext(folder.db, folder.vault, options.now ?? systemClock);
+    if (options.create) {
+      ctx.db.transaction(() => {
+        ctx.settings.setTitle(options.create!.title);
+        ctx.settings.setNumbering(ctx.settings.numbering());
+        ctx.audit.record({ action: 'case.create', objectType: 'case', after: { title: options.create!.title } });
+      }).immediate();
+    }
+    const handlers: Handlers = {
+      ...caseHandlers(ctx),
+      ...exhibitHandlers(ctx),
+      ...tagHandlers(ctx),
+      ...allegationHandlers(ctx),
+      ...evidenceHandlers(ctx),
+      ...searchHandlers(ctx),
+      ...integrityHandlers(ctx),
+    };
+    const api = Object.fromEntries(
+      (Object.keys(contract) as MethodName[]).map((name) => [name, validated(name, handlers)]),
+    ) as Api;
+    return { ...api, dir: folder.dir, close: () => folder.close() };
+  } catch (e) {
+    folder.close();
+    throw e;
+  }
+}
+
+/** Every call is checked against its schema here, whichever adapter it came through. */
+function validated<K extends MethodName>(name: K, handlers: Handlers) {
+  return async (raw: unknown, options: CallOptions = {}) => {
+    const parsed = contract[name].args.safeParse(raw ?? {});
+    if (!parsed.success) throw new UserError('bad_input', validationMessage(parsed.error));
+    const handler = handlers[name] as (args: unknown, options: CallOptions) => unknown;
+    return handler(parsed.data, options);
+  };
+}

@@ -1,0 +1,32 @@
+// Everything a core operation on one open case needs, built once when the case opens.
+import type Database from 'better-sqlite3';
+import { createAllegationStore } from '../store/allegations.ts';
+import { createAnnotationStore } from '../store/annotations.ts';
+import { createAuditLog } from '../store/audit.ts';
+import { createEvidenceStore } from '../store/evidence.ts';
+import { createExhibitStore } from '../store/exhibits.ts';
+import { createSettings } from '../store/settings.ts';
+import { createTagStore } from '../store/tags.ts';
+import type { Vault } from '../vault/vault.ts';
+
+export type Clock = () => string;
+
+export const systemClock: Clock = () => new Date().toISOString();
+
+export function createCaseContext(db: Database.Database, vault: Vault, now: Clock = systemClock) {
+  const tags = createTagStore(db);
+  return {
+    db,
+    vault,
+    now,
+    tags,
+    settings: createSettings(db),
+    audit: createAuditLog(db, now),
+    exhibits: createExhibitStore(db, tags.paths),
+    allegations: createAllegationStore(db),
+    evidence: createEvidenceStore(db),
+    annotations: createAnnotationStore(db),
+  };
+}
+
+export type CaseContext = ReturnType<typeof createCaseContext>;

@@ -1,0 +1,69 @@
+// Exhibits: list, details, edits, renumbering, page text, import.
+import { UserError } from '../../../shared/errors.ts';
+import type { CaseContext } from '../case/case-context.ts';
+import { importFiles } from '../import/import-files.ts';
+import type { HandlerGroup } from './handler.ts';
+
+type Names = 'listExhibits' | 'getExhibit' | 'updateExhibit' | 'renumberExhibits' | 'pageText' | 'importFiles';
+
+export function exhibitHandlers(ctx: CaseContext): HandlerGroup<Names> {
+  return {
+    listExhibits({ tag, kind, limit, offset }) {
+      let tagIds: number[] | undefined;
+      if (tag !== undefined) {
+        const found = ctx.tags.find(tag);
+        if (!found) throw new UserError('not_found', `No tag "${tag}".`);
+        tagIds = ctx.tags.withDescendants(found.id);
+      }
+      return ctx.exhibits.list({ tagIds, kind, limit, offset });
+    },
+
+    getExhibit({ exhibit }) {
+      const e = ctx.exhibits.resolve(exhibit);
+      return {
+        exhibit: e,
+        children: ctx.exhibits.children(e.id),
+        paragraphs: ctx.allegations.forExhibit(e.id),
+        evidence: ctx.evidence.forExhibit(e.id),
+        annotations: ctx.annotations.forExhibit(e.id),
+        history: ctx.audit.history('exhibit', e.id),
+      };
+    },
+
+    updateExhibit({ exhibit, edit }) {
+      const id = ctx.exhibits.resolve(exhibit).id;
+      return ctx.db.transaction(() => {
+        const { before, after } = ctx.exhibits.update(id, edit);
+        const changed = (Object.keys(edit) as (keyof typeof edit)[]).filter((k) => edit[k] !== undefined);
+        ctx.audit.record({
+          action: 'exhibit.edit',
+          objectType: 'exhibit',
+          objectId: id,
+          before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+          after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+        });
+        return after;
+      }).immediate();
+    },
+
+    renumberExhibits({ scheme }) {
+      return ctx.db.transaction(() => {
+        const used = scheme ?? ctx.settings.numbering();
+        if (scheme) ctx.settings.setNumbering(scheme);
+        const changed = ctx.exhibits.renumber(used);
+        ctx.audit.record({ action: 'exhibit.renumber', objectType: 'case', before: null, after: { scheme: used, changed } });
+        return { changed };
+      }).immediate();
+    },
+
+    pageText({ exhibit, page }) {
+      const e = ctx.exhibits.resolve(exhibit);
+      if (e.pages !== null && page > e.pages) throw new UserError('not_found', `${e.exhibitNo} has ${e.pages} page(s).`);
+      return { text: ctx.exhibits.pageText(e.id, page) };
+    },
+
+    importFiles({ paths, passwords }, options) {
+      return importFiles(ctx, paths, { passwords, onProgress: options.onProgress, signal: options.signal });
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// Messages between the import pipeline and its extraction workers.
+import type { ErrorPayload } from '../../../shared/errors.ts';
+import type { ExtractedDocument } from './extractor.ts';
+
+export interface ExtractRequest {
+  id: number;
+  path: string;
+  fileName: string;
+  passwords: string[];
+}
+
+/** One file as read by a worker: its hash, what was extracted (or why not), and its attachments, recursively. */
+export interface ExtractedFile {
+  fileName: string;
+  sha256: string;
+  size: number;
+  doc: Omit<ExtractedDocument, 'attachments'> | null;
+  error: ErrorPayload | null;
+  children: ExtractedChild[];
+}
+
+export interface ExtractedChild extends ExtractedFile {
+  bytes: Uint8Array;
+  inline: boolean;
+}
+
+export type ExtractResponse = { id: number; ok: true; file: ExtractedFile } | { id: number; ok: false; error: ErrorPayload };

@@ -1,0 +1,46 @@
+// Worker thread entry: reads files handed to it by the pool and answers with what was extracted.
+import fs from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { UserError, toErrorPayload } from '../../../shared/errors.ts';
+import { hashFile } from '../vault/vault.ts';
+import type { ExtractRequest, ExtractResponse, ExtractedFile } from './extract-protocol.ts';
+import { emptyDocument } from './extractor.ts';
+import { readTree } from './read-tree.ts';
+
+// Larger files are kept as originals (hashed as a stream) without reading their text into memory.
+const MAX_READ_BYTES = 512 * 1024 * 1024;
+
+const port = parentPort!;
+
+port.on('message', async (req: ExtractRequest) => {
+  let answer: ExtractResponse;
+  try {
+    answer = { id: req.id, ok: true, file: await readFile(req) };
+  } catch (e) {
+    // A parser bug must not take the batch down: the file is refused and the error's text kept for the log.
+    const error = e instanceof UserError ? toErrorPayload(e) : { code: 'damaged' as const, message: `The file could not be read (${describe(e)}).` };
+    answer = { id: req.id, ok: false, error };
+  }
+  port.postMessage(answer);
+});
+
+async function readFile(req: ExtractRequest): Promise<ExtractedFile> {
+  const size = statSize(req.path);
+  if (size <= MAX_READ_BYTES) return readTree(fs.readFileSync(req.path), req.fileName, req.passwords);
+  const doc = emptyDocument('other', 'application/octet-stream');
+  doc.textLayer = false;
+  doc.warnings.push(`The file is too large to read its text (${Math.round(size / 2 ** 20)} MB); the original is kept in the vault.`);
+  return { fileName: req.fileName, sha256: await hashFile(req.path), size, doc, error: null, children: [] };
+}
+
+function statSize(path: string): number {
+  try {
+    return fs.statSync(path).size;
+  } catch (e) {
+    throw new UserError('io', `The file could not be read: ${(e as NodeJS.ErrnoException).code ?? 'unknown error'}.`);
+  }
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message.slice(0, 200) : 'unknown error';
+}

@@ -1,0 +1,160 @@
+// Reads a PDF with pdf.js: page count, document metadata, text per page; refuses encrypted or broken files plainly.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { UserError } from '../../../../shared/errors.ts';
+import { emptyDocument, type ExtractContext, type ExtractedDocument, type Extractor } from '../extractor.ts';
+import { pdfDateToIso } from './pdf-date.ts';
+
+const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+// pdf.js reads these from disk in Node; without them CJK text comes out garbled and it may try other sources.
+const RESOURCE_PATHS = {
+  cMapUrl: path.join(pdfjsRoot, 'cmaps') + path.sep,
+  standardFontDataUrl: path.join(pdfjsRoot, 'standard_fonts') + path.sep,
+};
+// A file may claim any page count; after this many unreadable pages in a row the claim is not believed.
+const MAX_CONSECUTIVE_BAD_PAGES = 20;
+
+const PASSWORD_NEEDED = 1;
+
+interface PdfInfo {
+  Title?: string;
+  Author?: string;
+  Subject?: string;
+  CreationDate?: string;
+  ModDate?: string;
+  EncryptFilterName?: string | null;
+}
+
+export const pdfExtractor: Extractor = {
+  name: 'pdf',
+  accepts(head, fileName) {
+    const start = Buffer.from(head.subarray(0, 1024)).toString('latin1');
+    return start.includes('%PDF-') || fileName.toLowerCase().endsWith('.pdf');
+  },
+  async extract(bytes, ctx) {
+    if (bytes.length === 0) throw new UserError('empty', 'The file is empty.');
+    const doc = await openWithPasswords(bytes, ctx);
+    try {
+      return await readDocument(doc);
+    } finally {
+      await doc.destroy();
+    }
+  },
+};
+
+async function openWithPasswords(bytes: Uint8Array, ctx: ExtractContext): Promise<PDFDocumentProxy> {
+  const attempts: (string | undefined)[] = [undefined, ...ctx.passwords];
+  let sawPasswordPrompt = false;
+  for (const password of attempts) {
+    try {
+      return await open(bytes, password);
+    } catch (e) {
+      if (isPasswordError(e)) {
+        sawPasswordPrompt = true;
+        continue;
+      }
+      throw new UserError('damaged', describeOpenFailure(e));
+    }
+  }
+  throw new UserError(
+    'encrypted',
+    sawPasswordPrompt && ctx.passwords.length > 0
+      ? 'The PDF is password-protected and none of the passwords given opens it.'
+      : 'The PDF is password-protected; import it again with its password.',
+  );
+}
+
+function open(bytes: Uint8Array, password: string | undefined): Promise<PDFDocumentProxy> {
+  // pdf.js takes ownership of (and may detach) the buffer it is given, so it gets a copy.
+  return getDocument({
+    data: new Uint8Array(bytes),
+    password,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+    cMapPacked: true,
+    ...RESOURCE_PATHS,
+  }).promise;
+}
+
+function isPasswordError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { name?: string }).name === 'PasswordException';
+}
+
+function describeOpenFailure(e: unknown): string {
+  const name = (e as { name?: string } | null)?.name;
+  if (name === 'InvalidPDFException') return 'The file is not a readable PDF (its structure is damaged or it is not a PDF).';
+  return 'The PDF is damaged and could not be opened.';
+}
+
+async function readDocument(doc: PDFDocumentProxy): Promise<ExtractedDocument> {
+  const out = emptyDocument('pdf', 'application/pdf');
+  const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: PdfInfo };
+  out.title = clean(info.Title);
+  out.author = clean(info.Author);
+  out.subject = clean(info.Subject);
+  out.date = pdfDateToIso(info.CreationDate) ?? pdfDateToIso(info.ModDate);
+  out.encrypted = Boolean(info.EncryptFilterName);
+
+  const claimed = doc.numPages;
+  const unreadable: number[] = [];
+  let badRun = 0;
+  for (let n = 1; n <= claimed; n++) {
+    const text = await pageText(doc, n);
+    if (text === null) {
+      unreadable.push(n);
+      if (++badRun >= MAX_CONSECUTIVE_BAD_PAGES) break;
+      continue;
+    }
+    badRun = 0;
+    out.pages.push({ page: n, text });
+  }
+  const lastRead = out.pages.at(-1)?.page ?? 0;
+  const gaveUp = badRun >= MAX_CONSECUTIVE_BAD_PAGES;
+  out.pageCount = gaveUp ? lastRead : claimed;
+  if (gaveUp) out.warnings.push(`The file claims ${claimed.toLocaleString('en-US')} pages but only ${lastRead} could be read.`);
+  const lost = gaveUp ? unreadable.filter((n) => n < lastRead) : unreadable;
+  if (lost.length > 0) out.warnings.push(`Pages that could not be read: ${summarise(lost)}.`);
+  if (out.pages.length === 0) throw new UserError('damaged', 'The PDF is damaged: none of its pages could be read.');
+  const blank = out.pages.filter((p) => p.text.trim() === '').map((p) => p.page);
+  out.textLayer = blank.length === 0;
+  if (blank.length > 0) out.warnings.push(`No text layer on ${blank.length === out.pages.length ? 'any page' : `pages ${summarise(blank)}`} (scanned; needs OCR to be searchable).`);
+  return out;
+}
+
+async function pageText(doc: PDFDocumentProxy, n: number): Promise<string | null> {
+  try {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent();
+    let text = '';
+    for (const item of content.items) {
+      if (!('str' in item)) continue;
+      text += item.str;
+      if (item.hasEOL) text += '\n';
+    }
+    page.cleanup();
+    return text.replace(/[ \t]+\n/g, '\n').trimEnd();
+  } catch {
+    return null;
+  }
+}
+
+function clean(value: string | undefined): string | null {
+  const v = value?.replace(/\s+/g, ' ').trim();
+  return v ? v : null;
+}
+
+/** "1–3, 7, 9–12" for a sorted list of page numbers. */
+export function summarise(pages: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
+    parts.push(i === j ? `${pages[i]}` : `${pages[i]}–${pages[j]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}

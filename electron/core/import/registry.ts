@@ -1,0 +1,37 @@
+// The importers, in the order they are asked whether they read a file: most specific signature first.
+import path from 'node:path';
+import type { Extractor } from './extractor.ts';
+import { pdfExtractor } from './formats/pdf.ts';
+
+export const EXTRACTORS: readonly Extractor[] = [pdfExtractor];
+
+/** What each importer's usual file name endings are, to notice a file whose name lies about its content. */
+const USUAL_EXTENSIONS: Record<string, string[]> = {
+  pdf: ['.pdf'],
+  eml: ['.eml'],
+  msg: ['.msg'],
+  docx: ['.docx'],
+  image: ['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.gif', '.bmp', '.webp'],
+  html: ['.html', '.htm'],
+  text: ['.txt', '.text', '.md', '.csv', '.log'],
+};
+
+export interface Choice {
+  extractor: Extractor;
+  warning: string | null;
+}
+
+/** The content decides first; the name only breaks ties where the content says nothing. */
+export function chooseExtractor(head: Uint8Array, fileName: string, extractors = EXTRACTORS): Choice | null {
+  const byContent = extractors.find((x) => x.accepts(head, ''));
+  if (byContent) return { extractor: byContent, warning: nameMismatch(byContent, fileName) };
+  const byName = extractors.find((x) => x.accepts(head, fileName));
+  return byName ? { extractor: byName, warning: null } : null;
+}
+
+function nameMismatch(chosen: Extractor, fileName: string): string | null {
+  const ext = path.extname(fileName).toLowerCase();
+  if (!ext || USUAL_EXTENSIONS[chosen.name]?.includes(ext)) return null;
+  const claimed = Object.entries(USUAL_EXTENSIONS).find(([, exts]) => exts.includes(ext));
+  return claimed ? `The file is named ${ext} but its content is ${chosen.name.toUpperCase()}; it was read as ${chosen.name.toUpperCase()}.` : null;
+}

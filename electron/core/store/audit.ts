@@ -1,0 +1,97 @@
+// The append-only audit log: every change and import, hash-chained so that tampering shows.
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { AuditEntry } from '../../../shared/model.ts';
+
+export interface AuditRecord {
+  action: string;
+  objectType: string;
+  objectId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  sha256?: string[];
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  before: string | null;
+  after: string | null;
+  sha256: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const GENESIS = '0'.repeat(64);
+
+export function createAuditLog(db: Database.Database, now: () => string) {
+  const lastHash = db.prepare<[], { hash: string }>('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1');
+  const insert = db.prepare(
+    `INSERT INTO audit (at, action, object_type, object_id, before, after, sha256, prev_hash, hash)
+     VALUES (@at, @action, @object_type, @object_id, @before, @after, @sha256, @prev_hash, @hash)`,
+  );
+  const forObject = db.prepare<[string, string], AuditRow>(
+    'SELECT * FROM audit WHERE object_type = ? AND object_id = ? ORDER BY seq',
+  );
+  const recent = db.prepare<[number], AuditRow>('SELECT * FROM audit ORDER BY seq DESC LIMIT ?');
+  const all = db.prepare<[], AuditRow>('SELECT * FROM audit ORDER BY seq');
+
+  return {
+    /** Call inside the transaction that makes the change, so the entry and the change commit together. */
+    record(entry: AuditRecord): void {
+      const row = {
+        at: now(),
+        action: entry.action,
+        object_type: entry.objectType,
+        object_id: entry.objectId == null ? null : String(entry.objectId),
+        before: entry.before === undefined ? null : JSON.stringify(entry.before),
+        after: entry.after === undefined ? null : JSON.stringify(entry.after),
+        sha256: JSON.stringify(entry.sha256 ?? []),
+        prev_hash: lastHash.get()?.hash ?? GENESIS,
+      };
+      insert.run({ ...row, hash: chainHash(row) });
+    },
+
+    history(objectType: string, objectId: string | number): AuditEntry[] {
+      return forObject.all(objectType, String(objectId)).map(toEntry);
+    },
+
+    recent(limit: number): AuditEntry[] {
+      return recent.all(limit).map(toEntry);
+    },
+
+    /** The first entry whose hash or link to its predecessor does not hold, or null when the chain is whole. */
+    firstBroken(): number | null {
+      let prev = GENESIS;
+      for (const row of all.iterate()) {
+        if (row.prev_hash !== prev || chainHash(row) !== row.hash) return row.seq;
+        prev = row.hash;
+      }
+      return null;
+    },
+  };
+}
+
+export type AuditLog = ReturnType<typeof createAuditLog>;
+
+function chainHash(row: Omit<AuditRow, 'seq' | 'hash'>): string {
+  const content = [row.prev_hash, row.at, row.action, row.object_type, row.object_id, row.before, row.after, row.sha256];
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    action: row.action,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    before: row.before === null ? null : JSON.parse(row.before),
+    after: row.after === null ? null : JSON.parse(row.after),
+    sha256: JSON.parse(row.sha256) as string[],
+    hash: row.hash,
+  };
+}

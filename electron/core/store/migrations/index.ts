@@ -1,0 +1,32 @@
+// The ordered, append-only list of schema steps, and the runner that applies them one transaction each.
+import type Database from 'better-sqlite3';
+import { UserError } from '../../../../shared/errors.ts';
+import type { Migration } from './migration.ts';
+import { initial } from './0010-initial.ts';
+
+export const MIGRATIONS: readonly Migration[] = [initial];
+
+export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies every step newer than the database, up to `target`; refuses a case written by a newer version. */
+export function migrate(db: Database.Database, target = LATEST_VERSION): number {
+  const current = schemaVersion(db);
+  if (current > LATEST_VERSION) {
+    throw new UserError(
+      'case_too_new',
+      `This case was saved by a newer version of Exhibit Desk (schema ${current}); update the app to open it.`,
+    );
+  }
+  for (const step of MIGRATIONS) {
+    if (step.version <= current || step.version > target) continue;
+    db.transaction(() => {
+      db.exec(step.up);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+  }
+  return schemaVersion(db);
+}

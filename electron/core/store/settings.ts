@@ -1,0 +1,30 @@
+// Case-wide settings (title, exhibit numbering scheme) kept as JSON values by key.
+import type Database from 'better-sqlite3';
+import type { NumberingScheme } from '../../../shared/model.ts';
+
+export const DEFAULT_NUMBERING: NumberingScheme = { prefix: 'PX-', start: 1, padding: 3 };
+
+export function createSettings(db: Database.Database) {
+  const get = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const put = db.prepare<[string, string]>(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  const read = <T>(key: string, fallback: T): T => {
+    const row = get.get(key);
+    return row ? (JSON.parse(row.value) as T) : fallback;
+  };
+  const write = (key: string, value: unknown) => put.run(key, JSON.stringify(value));
+
+  return {
+    title: () => read('title', 'Untitled case'),
+    setTitle: (title: string) => write('title', title),
+    numbering: () => read('numbering', DEFAULT_NUMBERING),
+    setNumbering: (scheme: NumberingScheme) => write('numbering', scheme),
+  };
+}
+
+export type Settings = ReturnType<typeof createSettings>;
+
+export function formatExhibitNo(scheme: NumberingScheme, n: number): string {
+  return `${scheme.prefix}${String(n).padStart(scheme.padding, '0')}`;
+}

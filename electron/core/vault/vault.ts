@@ -1,0 +1,156 @@
+// The evidence vault: originals stored by SHA-256, written once (temp → fsync → rename → read-only), never changed.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { UserError } from '../../../shared/errors.ts';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const TEMP_DIR = '.incoming';
+
+export interface Vault {
+  readonly root: string;
+  /** Where the original with this hash lives (whether or not it is there). */
+  pathOf(sha256: string): string;
+  has(sha256: string): boolean;
+  /** Copies a file in, checking it still has the hash it was read with. */
+  putFile(source: string, expectedSha256: string): Promise<void>;
+  putBytes(bytes: Uint8Array, expectedSha256: string): Promise<void>;
+  /** Re-reads an original and returns its hash, or null when it is missing. */
+  hashOf(sha256: string): Promise<string | null>;
+  read(sha256: string): Promise<Buffer>;
+  /** Removes temp files left by an interrupted write. */
+  sweep(): void;
+}
+
+export function openVault(root: string): Vault {
+  fs.mkdirSync(path.join(root, TEMP_DIR), { recursive: true });
+
+  function pathOf(sha256: string): string {
+    if (!SHA256.test(sha256)) throw new UserError('bad_input', `Not a SHA-256 hash: ${sha256}`);
+    return path.join(root, sha256.slice(0, 2), sha256);
+  }
+
+  async function commit(temp: string, actual: string, expected: string): Promise<void> {
+    if (actual !== expected) {
+      fs.rmSync(temp, { force: true });
+      throw new UserError('io', 'The file changed while it was being imported; import it again.');
+    }
+    const target = pathOf(expected);
+    if (fs.existsSync(target)) {
+      fs.rmSync(temp, { force: true });
+      return;
+    }
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.chmodSync(temp, 0o444);
+    fs.renameSync(temp, target);
+    fsyncDir(path.dirname(target));
+  }
+
+  function tempName(): string {
+    return path.join(root, TEMP_DIR, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
+  }
+
+  return {
+    root,
+    pathOf,
+    has: (sha256) => fs.existsSync(pathOf(sha256)),
+
+    async putFile(source, expectedSha256) {
+      if (fs.existsSync(pathOf(expectedSha256))) return;
+      const temp = tempName();
+      const hash = createHash('sha256');
+      const out = fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 });
+      try {
+        await pipeline(
+          fs.createReadStream(source),
+          async function* (chunks: AsyncIterable<Buffer>) {
+            for await (const chunk of chunks) {
+              hash.update(chunk);
+              yield chunk;
+            }
+          },
+          out,
+        );
+        fsyncFile(temp);
+      } catch (e) {
+        fs.rmSync(temp, { force: true });
+        throw new UserError('io', `Could not copy the file into the vault: ${(e as Error).message}`);
+      }
+      await commit(temp, hash.digest('hex'), expectedSha256);
+    },
+
+    async putBytes(bytes, expectedSha256) {
+      if (fs.existsSync(pathOf(expectedSha256))) return;
+      const temp = tempName();
+      const fd = fs.openSync(temp, 'wx', 0o600);
+      try {
+        fs.writeSync(fd, bytes);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      await commit(temp, sha256Of(bytes), expectedSha256);
+    },
+
+    async hashOf(sha256) {
+      const file = pathOf(sha256);
+      if (!fs.existsSync(file)) return null;
+      return hashFile(file);
+    },
+
+    read: (sha256) => fs.promises.readFile(pathOf(sha256)),
+
+    sweep() {
+      const dir = path.join(root, TEMP_DIR);
+      for (const name of fs.readdirSync(dir)) {
+        const writer = Number(name.split('-')[0]);
+        if (!isRunning(writer)) fs.rmSync(path.join(dir, name), { force: true });
+      }
+    },
+  };
+}
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(fs.createReadStream(file), hash);
+  return hash.digest('hex');
+}
+
+/** Another process (the app beside the CLI) may be writing into the vault right now; its temp files are its own. */
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function fsyncDir(dir: string): void {
+  // Makes the rename durable; some platforms cannot open a directory, and there the rename is as durable as it gets.
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    /* not supported on this platform */
+  }
+}

@@ -1,0 +1,211 @@
+// The API contract: every method a user can call, its argument schema and its result type. IPC, HTTP and the CLI
+// all dispatch through it, so a capability is one entry here and one core function.
+import { z } from 'zod';
+import type {
+  Annotation,
+  AuditEntry,
+  CaseInfo,
+  CauseOfAction,
+  EvidenceLink,
+  Exhibit,
+  ImportProgress,
+  ImportReport,
+  Paragraph,
+  SearchHit,
+  Tag,
+  VerifyReport,
+} from './model.ts';
+import { CONFIDENTIALITY, EXHIBIT_KINDS, STANCES } from './model.ts';
+
+const exhibitRef = z.string().trim().min(1, 'Give an exhibit number or id.').max(100);
+const paragraphNo = z.number().int().positive().max(1_000_000);
+const pageNo = z.number().int().positive().max(1_000_000);
+const text = (max: number) => z.string().max(max);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'Use an ISO 8601 date such as 2017-03-28.');
+const tagPath = z.string().trim().min(1).max(500);
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour such as #ffcc00.');
+
+export const numberingSchema = z.object({
+  prefix: text(20).regex(/^[^\d\n]*$/, 'The prefix may not contain digits.'),
+  start: z.number().int().min(0).max(1_000_000_000),
+  padding: z.number().int().min(0).max(10),
+});
+
+export const exhibitEditSchema = z
+  .object({
+    exhibitNo: z.string().trim().min(1).max(50),
+    title: z.string().trim().min(1).max(1000),
+    date: isoDate.nullable(),
+    author: text(1000).nullable(),
+    from: text(2000).nullable(),
+    to: text(10_000).nullable(),
+    cc: text(10_000).nullable(),
+    subject: text(2000).nullable(),
+    description: text(20_000).nullable(),
+    confidentiality: z.enum(CONFIDENTIALITY),
+  })
+  .partial()
+  .strict();
+
+export const searchFiltersSchema = z
+  .object({
+    tags: z.array(tagPath).max(50),
+    kinds: z.array(z.enum(EXHIBIT_KINDS)).max(EXHIBIT_KINDS.length),
+    dateFrom: isoDate,
+    dateTo: isoDate,
+    paragraph: paragraphNo,
+  })
+  .partial()
+  .strict();
+
+const rectSchema = z.object({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  width: z.number().finite().nonnegative(),
+  height: z.number().finite().nonnegative(),
+});
+
+export interface ExhibitDetails {
+  exhibit: Exhibit;
+  children: Exhibit[];
+  paragraphs: Paragraph[];
+  evidence: EvidenceLink[];
+  annotations: Annotation[];
+  history: AuditEntry[];
+}
+
+export interface Allegations {
+  causes: CauseOfAction[];
+  paragraphs: Paragraph[];
+}
+
+export interface AllegationsImport {
+  causes: number;
+  paragraphs: number;
+  warnings: string[];
+}
+
+/** Declares a method: its argument schema now, its result type through the type parameter. */
+const method =
+  <Result>() =>
+  <Args extends z.ZodType>(args: Args) => ({ args, result: undefined as unknown as Result });
+
+const none = z.object({}).strict();
+
+export const contract = {
+  caseInfo: method<CaseInfo>()(none),
+  setCaseTitle: method<CaseInfo>()(z.object({ title: z.string().trim().min(1).max(500) }).strict()),
+  setNumbering: method<CaseInfo>()(numberingSchema.strict()),
+  listExhibits: method<Exhibit[]>()(
+    z
+      .object({
+        tag: tagPath.optional(),
+        kind: z.enum(EXHIBIT_KINDS).optional(),
+        limit: z.number().int().positive().max(1_000_000).optional(),
+        offset: z.number().int().nonnegative().optional(),
+      })
+      .strict(),
+  ),
+  getExhibit: method<ExhibitDetails>()(z.object({ exhibit: exhibitRef }).strict()),
+  updateExhibit: method<Exhibit>()(z.object({ exhibit: exhibitRef, edit: exhibitEditSchema }).strict()),
+  renumberExhibits: method<{ changed: { id: number; from: string; to: string }[] }>()(
+    z.object({ scheme: numberingSchema.strict().optional() }).strict(),
+  ),
+  pageText: method<{ text: string | null }>()(z.object({ exhibit: exhibitRef, page: pageNo }).strict()),
+  importFiles: method<ImportReport>()(
+    z
+      .object({
+        paths: z.array(z.string().min(1).max(4096)).min(1, 'Choose at least one file or folder.').max(100_000),
+        passwords: z.array(z.string().max(1000)).max(50).optional(),
+      })
+      .strict(),
+  ),
+  search: method<SearchHit[]>()(
+    z
+      .object({
+        query: z.string().max(1000),
+        filters: searchFiltersSchema.optional(),
+        limit: z.number().int().positive().max(1000).optional(),
+      })
+      .strict(),
+  ),
+  listTags: method<Tag[]>()(none),
+  tagExhibits: method<{ changed: number }>()(
+    z.object({ exhibits: z.array(exhibitRef).min(1).max(100_000), tag: tagPath, remove: z.boolean().optional() }).strict(),
+  ),
+  setTagColour: method<Tag>()(z.object({ tag: tagPath, colour: colour.nullable() }).strict()),
+  importAllegations: method<AllegationsImport>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
+  listAllegations: method<Allegations>()(none),
+  addParagraph: method<Paragraph>()(
+    z
+      .object({ number: paragraphNo, text: z.string().trim().min(1).max(50_000), cause: z.number().int().positive().nullable().optional() })
+      .strict(),
+  ),
+  editParagraph: method<Paragraph>()(
+    z.object({ number: paragraphNo, text: z.string().trim().min(1).max(50_000).optional() }).strict(),
+  ),
+  removeParagraph: method<Paragraph>()(z.object({ number: paragraphNo }).strict()),
+  linkEvidence: method<EvidenceLink>()(
+    z
+      .object({
+        exhibit: exhibitRef,
+        paragraph: paragraphNo,
+        pageFrom: pageNo.optional(),
+        pageTo: pageNo.optional(),
+        quote: text(20_000).optional(),
+        stance: z.enum(STANCES).optional(),
+        note: text(20_000).optional(),
+        annotationId: z.number().int().positive().optional(),
+      })
+      .strict()
+      .refine((a) => a.pageTo === undefined || (a.pageFrom !== undefined && a.pageTo >= a.pageFrom), {
+        message: 'The last page must come after the first page.',
+        path: ['pageTo'],
+      }),
+  ),
+  unlinkEvidence: method<EvidenceLink>()(z.object({ linkId: z.number().int().positive() }).strict()),
+  evidenceForParagraph: method<EvidenceLink[]>()(z.object({ paragraph: paragraphNo }).strict()),
+  paragraphsForExhibit: method<Paragraph[]>()(z.object({ exhibit: exhibitRef }).strict()),
+  unsupportedParagraphs: method<Paragraph[]>()(none),
+  addAnnotation: method<Annotation>()(
+    z
+      .object({
+        exhibit: exhibitRef,
+        page: pageNo,
+        rects: z.array(rectSchema).max(500),
+        quote: text(20_000).optional(),
+        note: text(20_000).optional(),
+        colour: colour.optional(),
+      })
+      .strict(),
+  ),
+  listAnnotations: method<Annotation[]>()(z.object({ exhibit: exhibitRef }).strict()),
+  removeAnnotation: method<Annotation>()(z.object({ id: z.number().int().positive() }).strict()),
+  auditLog: method<AuditEntry[]>()(
+    z.object({ exhibit: exhibitRef.optional(), limit: z.number().int().positive().max(100_000).optional() }).strict(),
+  ),
+  verify: method<VerifyReport>()(none),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type ArgsOf<K extends MethodName> = z.input<Contract[K]['args']>;
+export type ParsedArgsOf<K extends MethodName> = z.output<Contract[K]['args']>;
+export type ResultOf<K extends MethodName> = Contract[K]['result'];
+
+/** Out-of-band options for long calls: progress reports and cancellation (used by importFiles). */
+export interface CallOptions {
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** What the preload, the browser-mode client and the core all implement. */
+export type Api = { [K in MethodName]: (args: ArgsOf<K>, options?: CallOptions) => Promise<ResultOf<K>> };
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
