@@ -11,8 +11,9 @@ export interface WalkResult {
   missing: { path: string; error: string }[];
 }
 
-// Files the operating system leaves in folders; never evidence.
-const SYSTEM_FILES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
+// Files the operating system leaves in folders; never evidence. Hidden files (".name") inside a chosen folder are
+// skipped too (lock files, sync metadata); a hidden file chosen by name is imported.
+const SYSTEM_FILES = new Set(['thumbs.db', 'desktop.ini']);
 
 export function walkPaths(inputs: string[]): WalkResult {
   const files: FoundFile[] = [];
@@ -47,7 +48,7 @@ function walkDir(dir: string, files: FoundFile[], seen: Set<string>): void {
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (SYSTEM_FILES.has(entry.name.toLowerCase()) || entry.name.startsWith('._')) continue;
+    if (SYSTEM_FILES.has(entry.name.toLowerCase()) || entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     let stat: fs.Stats;
     try {

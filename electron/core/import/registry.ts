@@ -1,9 +1,15 @@
 // The importers, in the order they are asked whether they read a file: most specific signature first.
 import path from 'node:path';
 import type { Extractor } from './extractor.ts';
+import { docxExtractor } from './formats/docx.ts';
+import { emlExtractor } from './formats/eml.ts';
+import { htmlExtractor } from './formats/html.ts';
+import { imageExtractor } from './formats/image.ts';
 import { pdfExtractor } from './formats/pdf.ts';
+import { textExtractor } from './formats/text.ts';
 
-export const EXTRACTORS: readonly Extractor[] = [pdfExtractor];
+// Text last: it accepts whatever decodes as text, so every format with a signature must be asked first.
+export const EXTRACTORS: readonly Extractor[] = [pdfExtractor, docxExtractor, imageExtractor, emlExtractor, htmlExtractor, textExtractor];
 
 /** What each importer's usual file name endings are, to notice a file whose name lies about its content. */
 const USUAL_EXTENSIONS: Record<string, string[]> = {

@@ -219,8 +219,9 @@ export function createExhibitStore(db: Database.Database, tagPaths: () => Map<nu
         (kids.get(r.id) ?? []).sort((a, b) => a.id - b.id).forEach((k, i) => assign(k, `${to}.${i + 1}`));
       };
       rows.filter((r) => r.parent_id === null).forEach((r, i) => assign(r, formatExhibitNo(scheme, scheme.start + i)));
-      // Two passes so that swapping numbers never trips the unique index half-way.
-      for (const c of changes) setNumber.run(`\u0000renumber-${c.id}`, 0, c.id);
+      // Two passes so that swapping numbers never trips the unique index half-way; every row gets a placeholder
+      // first, so a placeholder cannot meet a number still in use.
+      for (const c of changes) setNumber.run(`(renumbering ${c.id})`, 0, c.id);
       for (const c of changes) setNumber.run(c.to, sequenceOf(c.to), c.id);
       return changes.filter((c) => c.from !== c.to);
     },
