@@ -5,6 +5,7 @@ import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.
 import { UserError } from '../../../../shared/errors.ts';
 import { emptyDocument, type ExtractContext, type ExtractedDocument, type Extractor } from '../extractor.ts';
 import { pdfDateToIso } from './pdf-date.ts';
+import { passwordCandidates } from './pdf-password.ts';
 
 const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 // pdf.js reads these from disk in Node; without them CJK text comes out garbled and it may try other sources.
@@ -44,7 +45,7 @@ export const pdfExtractor: Extractor = {
 };
 
 async function openWithPasswords(bytes: Uint8Array, ctx: ExtractContext): Promise<PDFDocumentProxy> {
-  const attempts: (string | undefined)[] = [undefined, ...ctx.passwords];
+  const attempts: (string | undefined)[] = [undefined, ...passwordCandidates(ctx.passwords)];
   let sawPasswordPrompt = false;
   for (const password of attempts) {
     try {
