@@ -5,11 +5,20 @@ import { docxExtractor } from './formats/docx.ts';
 import { emlExtractor } from './formats/eml.ts';
 import { htmlExtractor } from './formats/html.ts';
 import { imageExtractor } from './formats/image.ts';
+import { msgExtractor } from './formats/msg.ts';
 import { pdfExtractor } from './formats/pdf.ts';
 import { textExtractor } from './formats/text.ts';
 
 // Text last: it accepts whatever decodes as text, so every format with a signature must be asked first.
-export const EXTRACTORS: readonly Extractor[] = [pdfExtractor, docxExtractor, imageExtractor, emlExtractor, htmlExtractor, textExtractor];
+export const EXTRACTORS: readonly Extractor[] = [
+  pdfExtractor,
+  docxExtractor,
+  imageExtractor,
+  msgExtractor,
+  emlExtractor,
+  htmlExtractor,
+  textExtractor,
+];
 
 /** What each importer's usual file name endings are, to notice a file whose name lies about its content. */
 const USUAL_EXTENSIONS: Record<string, string[]> = {
