@@ -8,12 +8,13 @@ import { init } from './commands/init.ts';
 import { link } from './commands/link.ts';
 import { list } from './commands/list.ts';
 import { search } from './commands/search.ts';
+import { serve } from './commands/serve.ts';
 import { show } from './commands/show.ts';
 import { tag } from './commands/tag.ts';
 import { verify } from './commands/verify.ts';
 import { EXIT } from './command.ts';
 
-const COMMANDS: readonly Command[] = [init, importCommand, list, show, edit, renumber, search, tag, allegations, link, verify];
+const COMMANDS: readonly Command[] = [init, importCommand, list, show, edit, renumber, search, tag, allegations, link, verify, serve];
 
 const INTERNAL_ERROR = 70;
 

@@ -7,6 +7,7 @@ import { allegationHandlers } from './handlers/allegation-handlers.ts';
 import { caseHandlers } from './handlers/case-handlers.ts';
 import { evidenceHandlers } from './handlers/evidence-handlers.ts';
 import { exhibitHandlers } from './handlers/exhibit-handlers.ts';
+import { exportHandlers } from './handlers/export-handlers.ts';
 import type { Handlers } from './handlers/handler.ts';
 import { integrityHandlers } from './handlers/integrity-handlers.ts';
 import { searchHandlers } from './handlers/search-handlers.ts';
@@ -20,7 +21,18 @@ export interface CaseApiOptions {
   now?: Clock;
 }
 
-export type CaseApi = Api & { readonly dir: string; close(): void };
+export interface OriginalFile {
+  path: string;
+  mediaType: string;
+  bytes: number;
+}
+
+export type CaseApi = Api & {
+  readonly dir: string;
+  /** The vault file of an original this case holds, for the viewer; null for any other hash. */
+  original(sha256: string): OriginalFile | null;
+  close(): void;
+};
 
 export function createCaseApi(options: CaseApiOptions): CaseApi {
   const folder = options.create ? createCaseFolder(options.dir) : openCaseFolder(options.dir);
@@ -41,11 +53,16 @@ export function createCaseApi(options: CaseApiOptions): CaseApi {
       ...evidenceHandlers(ctx),
       ...searchHandlers(ctx),
       ...integrityHandlers(ctx),
+      ...exportHandlers(ctx),
     };
     const api = Object.fromEntries(
       (Object.keys(contract) as MethodName[]).map((name) => [name, validated(name, handlers)]),
     ) as Api;
-    return { ...api, dir: folder.dir, close: () => folder.close() };
+    const original = (sha256: string): OriginalFile | null => {
+      const info = ctx.exhibits.originalInfo(sha256);
+      return info ? { path: ctx.vault.pathOf(sha256), ...info } : null;
+    };
+    return { ...api, dir: folder.dir, original, close: () => folder.close() };
   } catch (e) {
     folder.close();
     throw e;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../../../shared/errors.ts';
 import { migrate } from '../store/migrations/index.ts';
+import { sqliteBinding } from '../store/sqlite-binding.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
 
 export const DATABASE_FILE = 'case.sqlite';
@@ -39,7 +40,7 @@ export function openCaseFolder(dir: string): CaseFolder {
 }
 
 function openDatabaseAndVault(dir: string): CaseFolder {
-  const db = new Database(path.join(dir, DATABASE_FILE));
+  const db = new Database(path.join(dir, DATABASE_FILE), { nativeBinding: sqliteBinding() });
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

@@ -117,6 +117,9 @@ export function createExhibitStore(db: Database.Database, tagPaths: () => Map<nu
     "SELECT text FROM texts WHERE exhibit_id = ? AND source = 'body'",
   );
   const children = db.prepare<[number], ExhibitRow>(`${SELECT} WHERE e.parent_id = ? ORDER BY e.seq, e.id`);
+  const originalInfo = db.prepare<[string], { mediaType: string; bytes: number }>(
+    'SELECT media_type AS mediaType, bytes FROM originals WHERE sha256 = ?',
+  );
   const allOriginals = db.prepare<[], { sha256: string; ids: string }>(
     `SELECT o.sha256, (SELECT json_group_array(id) FROM exhibits WHERE sha256 = o.sha256) AS ids FROM originals o`,
   );
@@ -228,6 +231,8 @@ export function createExhibitStore(db: Database.Database, tagPaths: () => Map<nu
 
     pageText: (id: number, page: number) => pageText.get(id, page)?.text ?? null,
     bodyText: (id: number) => bodyText.get(id)?.text ?? null,
+
+    originalInfo: (sha256: string) => originalInfo.get(sha256) ?? null,
 
     /** Every original with the exhibits that hold it. */
     originals: () => allOriginals.all().map((r) => ({ sha256: r.sha256, exhibitIds: JSON.parse(r.ids) as number[] })),

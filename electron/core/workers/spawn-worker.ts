@@ -11,12 +11,19 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 const bundles = new Map<string, URL>();
 
 export function spawnWorker(url: URL, resourceLimits?: ResourceLimits): Worker {
-  const entry = url.pathname.endsWith('.ts') ? bundled(url) : url;
+  const entry = url.pathname.endsWith('.ts') ? (prebuilt(url) ?? bundled(url)) : url;
   const worker = new Worker(entry, { resourceLimits, stdout: true, stderr: true });
   // What parsers print is noise to the user and would corrupt the CLI's --json output: it is dropped.
   worker.stdout.resume();
   worker.stderr.resume();
   return worker;
+}
+
+/** In a built app the workers are bundled beside the main bundle as .mjs files with the same names. */
+function prebuilt(source: URL): URL | null {
+  if (fs.existsSync(fileURLToPath(source))) return null;
+  const built = new URL(source.href.replace(/\.ts$/, '.mjs'));
+  return fs.existsSync(fileURLToPath(built)) ? built : null;
 }
 
 function bundled(source: URL): URL {

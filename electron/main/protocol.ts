@@ -1,0 +1,57 @@
+// The app's two URL schemes: app://renderer serves the built UI, vault://case serves originals of the open case.
+// Both resolve to files inside one folder only; anything else is a 404, so path traversal has nowhere to go.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { Protocol } from 'electron';
+import type { CaseApi } from '../core/api.ts';
+import { SECURITY_HEADERS } from '../serve/security-headers.ts';
+import { APP_SCHEME, VAULT_SCHEME } from './app-origin.ts';
+
+export const PRIVILEGED_SCHEMES = [
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: VAULT_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+/** The file an app:// URL names inside the renderer folder, or null. */
+export function rendererFile(rendererDir: string, raw: string): string | null {
+  const url = new URL(raw);
+  if (url.host !== 'renderer') return null;
+  const root = path.resolve(rendererDir);
+  const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
+  return file.startsWith(`${root}${path.sep}`) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
+}
+
+/** The vault file a vault:// URL names, if the open case holds that original; else null. */
+export function vaultFile(api: Pick<CaseApi, 'original'> | null, raw: string): { path: string; mediaType: string } | null {
+  const url = new URL(raw);
+  const sha256 = url.pathname.slice(1);
+  if (!api || url.host !== 'case' || !/^[0-9a-f]{64}$/.test(sha256)) return null;
+  return api.original(sha256);
+}
+
+function fileResponse(file: string, type: string): Response {
+  const body = Readable.toWeb(fs.createReadStream(file)) as ReadableStream;
+  return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'content-type': type } });
+}
+
+const notFound = () => new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
+
+export function registerProtocols(protocol: Pick<Protocol, 'handle'>, rendererDir: string, currentCase: () => CaseApi | null): void {
+  protocol.handle(APP_SCHEME, (request) => {
+    const file = rendererFile(rendererDir, request.url);
+    return file ? fileResponse(file, TYPES[path.extname(file)] ?? 'application/octet-stream') : notFound();
+  });
+  protocol.handle(VAULT_SCHEME, (request) => {
+    const file = vaultFile(currentCase(), request.url);
+    return file ? fileResponse(file.path, file.mediaType) : notFound();
+  });
+}

@@ -1,0 +1,38 @@
+// Builds the React renderer into dist/renderer with esbuild: one script bundle, its CSS, index.html, and the pdf.js
+// worker and data files it loads from its own origin (never from a CDN).
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const RENDERER_OUT = path.join(root, 'dist', 'renderer');
+
+export async function buildRenderer(outDir = RENDERER_OUT): Promise<string> {
+  const pdfjs = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  fs.rmSync(outDir, { recursive: true, force: true });
+  await build({
+    entryPoints: { app: path.join(root, 'renderer', 'main.tsx') },
+    outdir: outDir,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'chrome120',
+    jsx: 'automatic',
+    minify: true,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  fs.copyFileSync(path.join(root, 'renderer', 'index.html'), path.join(outDir, 'index.html'));
+  fs.copyFileSync(path.join(pdfjs, 'build', 'pdf.worker.min.mjs'), path.join(outDir, 'pdf.worker.mjs'));
+  for (const dir of ['cmaps', 'standard_fonts', 'wasm']) {
+    fs.cpSync(path.join(pdfjs, dir), path.join(outDir, 'pdfjs', dir), { recursive: true });
+  }
+  return outDir;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  console.log(`renderer built in ${path.relative(process.cwd(), await buildRenderer())}`);
+}

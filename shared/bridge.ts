@@ -1,0 +1,30 @@
+// The narrow channel between the UI and the core, which the Electron preload and the browser-mode HTTP client
+// both implement (kept free of runtime imports, so the preload stays a few lines).
+import type { MethodName } from './api.ts';
+import type { Result } from './errors.ts';
+import type { ImportProgress } from './model.ts';
+
+/** The IPC channels the Electron preload and main process speak over. */
+export const BRIDGE_CHANNELS = {
+  invoke: 'api:invoke',
+  cancel: 'api:cancel',
+  progress: 'api:progress',
+  command: 'app:command',
+} as const;
+
+export interface Bridge {
+  /** Calls one contract method; the answer is a Result, never a thrown error. */
+  invoke(method: MethodName, args: unknown, callId: string): Promise<Result<unknown>>;
+  /** Asks a long call (an import, an export) to stop. */
+  cancel(callId: string): Promise<void>;
+  /** Progress reports of long calls; returns the function that stops listening. */
+  onProgress(listener: (callId: string, progress: ImportProgress) => void): () => void;
+  /** Where the UI may load an original from (the vault protocol in Electron, a token-guarded URL in browser mode). */
+  originalUrl(sha256: string): string;
+  /** Commands from the native menus (Electron only); returns the function that stops listening. */
+  onAppCommand?(listener: (command: AppCommand) => void): () => void;
+  /** The path on disk of a file dropped on the window (Electron only; browsers do not reveal it). */
+  pathForFile?(file: unknown): string;
+}
+
+export type AppCommand = { kind: 'import'; paths: string[] } | { kind: 'export' } | { kind: 'find' } | { kind: 'case-opened' };

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { IpcMain } from 'electron';
+import { createDispatcher } from '../../electron/core/dispatcher.ts';
+import { registerIpc } from '../../electron/main/ipc.ts';
+import { newCase, tempDir } from '../fixtures/case.ts';
+import { writePdf } from '../fixtures/pdfs.ts';
+
+type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+
+const { api } = newCase('IPC');
+afterAll(() => api.close());
+const handlers: Record<string, Handler> = {};
+const ipcMain = { handle: (channel: string, h: Handler) => (handlers[channel] = h) } as unknown as IpcMain;
+registerIpc(ipcMain, () => createDispatcher(api));
+
+const sent: unknown[][] = [];
+function event(url: string, parent: object | null = null) {
+  return { senderFrame: { url, parent }, sender: { isDestroyed: () => false, send: (...a: unknown[]) => sent.push(a) } };
+}
+const app = event('app://renderer/index.html');
+const invoke = (ev: unknown, ...args: unknown[]) => handlers['api:invoke']!(ev, ...args);
+
+describe('the IPC handler', () => {
+  it('answers contract calls from the app window with a Result', async () => {
+    expect(await invoke(app, 'caseInfo', {}, 'c1')).toMatchObject({ ok: true, value: { title: 'IPC' } });
+  });
+
+  it('rejects bad arguments with a clear error, never a throw', async () => {
+    expect(await invoke(app, 'linkEvidence', { exhibit: 'PX-1', paragraph: 'twelve' }, 'c2')).toEqual({
+      ok: false,
+      error: { code: 'bad_input', message: expect.stringMatching(/"paragraph"/) },
+    });
+    expect(await invoke(app, 'listExhibits', { limit: -1 }, 'c3')).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    expect(await invoke(app, 'listExhibits', 'not an object', 'c4')).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+  });
+
+  it('dispatches only the methods on the contract', async () => {
+    for (const method of ['constructor', '__proto__', 'close', 'original', 'toString', 42]) {
+      expect(await invoke(app, method, {}, 'c5'), String(method)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    }
+  });
+
+  it('refuses calls from any frame that is not the app’s top frame', async () => {
+    for (const ev of [event('https://evil.example/'), event('file:///tmp/x.html'), event('app://renderer/index.html', {}), { senderFrame: null }]) {
+      expect(await invoke(ev, 'caseInfo', {}, 'c6')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/only from the Exhibit Desk window/) } });
+    }
+  });
+
+  it('sends import progress to the calling window', async () => {
+    const src = tempDir('ipc-src-');
+    for (let i = 0; i < 4; i++) await writePdf(path.join(src, `f${i}.pdf`), { pages: [`file ${i}`] });
+    const result = (await invoke(app, 'importFiles', { paths: [src] }, 'imp')) as { ok: boolean; value: { imported: unknown[] } };
+    expect(result.value.imported).toHaveLength(4);
+    expect(sent.filter((m) => m[0] === 'api:progress' && m[1] === 'imp').at(-1)).toEqual(['api:progress', 'imp', { done: 4, total: 4, current: null }]);
+  });
+});

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rendererFile, vaultFile } from '../../electron/main/protocol.ts';
+import { newCase, tempDir } from '../fixtures/case.ts';
+import { writePdf } from '../fixtures/pdfs.ts';
+
+const renderer = tempDir('renderer-');
+fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html>');
+fs.mkdirSync(path.join(renderer, 'pdfjs'));
+fs.writeFileSync(path.join(renderer, 'pdfjs', 'x.bcmap'), 'x');
+fs.writeFileSync(path.join(path.dirname(renderer), 'secret.txt'), 'secret');
+
+describe('app://renderer', () => {
+  it('serves files inside the renderer folder only', () => {
+    expect(rendererFile(renderer, 'app://renderer/index.html')).toBe(path.join(renderer, 'index.html'));
+    expect(rendererFile(renderer, 'app://renderer/pdfjs/x.bcmap')).toBe(path.join(renderer, 'pdfjs', 'x.bcmap'));
+    for (const url of [
+      'app://renderer/../secret.txt',
+      'app://renderer/%2e%2e/secret.txt',
+      'app://renderer/%2e%2e%2fsecret.txt',
+      'app://renderer/..%5csecret.txt',
+      'app://renderer/pdfjs',
+      'app://other/index.html',
+      'app://renderer/missing.js',
+    ]) {
+      expect(rendererFile(renderer, url), url).toBeNull();
+    }
+  });
+});
+
+describe('vault://case', () => {
+  const { api } = newCase();
+  afterAll(() => api.close());
+
+  it('serves an original the open case holds, and nothing else', async () => {
+    const src = await writePdf(path.join(tempDir(), 'a.pdf'), { pages: ['x'] });
+    const [item] = (await api.importFiles({ paths: [src] })).imported;
+    expect(vaultFile(api, `vault://case/${item!.sha256}`)).toMatchObject({ mediaType: 'application/pdf', path: expect.stringContaining(item!.sha256) });
+    for (const url of [`vault://case/${'0'.repeat(64)}`, 'vault://case/../case.sqlite', `vault://other/${item!.sha256}`, 'vault://case/ABC', `vault://case/${item!.sha256.toUpperCase()}`]) {
+      expect(vaultFile(api, url), url).toBeNull();
+    }
+    expect(vaultFile(null, `vault://case/${item!.sha256}`)).toBeNull();
+  });
+});
