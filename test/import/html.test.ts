@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlExtractor } from '../../electron/core/import/formats/html.ts';
 import { decodeEntities, htmlToText } from '../../electron/core/import/formats/html-text.ts';
-import { WINDOWS_1252_FALLBACK_WARNING } from '../../electron/core/import/formats/text.ts';
+import { WINDOWS_1252_FALLBACK_WARNING } from '../../electron/core/import/formats/charset.ts';
 
 const CORPUS = process.env.EXHIBIT_DESK_CORPUS ?? '/work/shared/corpus';
 const PARSER_BOMB = join(CORPUS, 'eml/mailparser-htmllargecallstack.eml');
@@ -24,7 +24,48 @@ describe('htmlToText', () => {
     const html =
       '<h1>Title</h1>\n<p>First   paragraph\n  wraps <b>here</b>.</p><div>Block</div>line<br>break<br><br><br><br>far' +
       '<ul><li>one</li><li>two</li></ul><table><tr><td>a</td><td>b</td></tr></table><pre>  kept\n    as is</pre>end';
-    expect(htmlToText(html)).toBe('Title\n\nFirst paragraph wraps here.\n\nBlock\nline\nbreak\n\nfar\n\none\ntwo\n\na b\n\n  kept\n    as is\n\nend');
+    expect(htmlToText(html)).toBe(
+      'Title\n\nFirst paragraph wraps here.\n\nBlock\nline\nbreak\n\nfar\n\n• one\n• two\n\na\tb\n\n  kept\n    as is\n\nend',
+    );
+  });
+
+  it('keeps text, breaks lines at blocks, decodes entities and keeps a stray "<"', () => {
+    expect(htmlToText('<div>a &lt; b</div><div>c<br/>d &#150; &#x1F600; &bogus;</div> x < y')).toBe('a < b\nc\nd – 😀 &bogus;\nx < y');
+    expect(htmlToText('<pre>  two\n  lines </pre><p>after</p>')).toBe('  two\n  lines\n\nafter');
+    expect(htmlToText('<a title="x>y" href=\'q\'>link</a>')).toBe('link');
+  });
+
+  it('reads Outlook\'s margin-less MsoNormal paragraphs line by line, and a paragraph of &nbsp; as a blank line', () => {
+    const outlook =
+      '<div class=WordSection1><p class=MsoNormal>Hi Sam,<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p>' +
+      '<p class=MsoNormal>The draft is attached.<o:p></o:p></p><p class=MsoNormal>Regards,<o:p></o:p></p>' +
+      '<p class="MsoNormal">Jo<o:p></o:p></p></div>';
+    expect(htmlToText(outlook)).toBe('Hi Sam,\n\nThe draft is attached.\nRegards,\nJo');
+    expect(htmlToText('<div>one</div><div><br></div><div>two</div>')).toBe('one\n\ntwo');
+    expect(htmlToText('<p>a</p><p>&nbsp;</p><p>&nbsp;</p><p>b</p>')).toBe('a\n\nb');
+    expect(htmlToText('<b>a</b>&nbsp;<b>b</b>')).toBe('a b');
+  });
+
+  it('numbers ordered lists and puts each marker on its item\'s first line', () => {
+    expect(htmlToText('<ol start="3"><li><p>three</p></li><li>four<ul><li>nested</li></ul></li></ol><li>stray</li>')).toBe(
+      '3. three\n\n4. four\n• nested\n\n• stray',
+    );
+    expect(htmlToText('<ul><li></li><li>only</li></ul><p>after</p>')).toBe('• only\n\nafter');
+  });
+
+  it('puts a table row on one line with its cells tab-separated, even when the cells hold paragraphs', () => {
+    const word =
+      '<p>Above</p><table><tr><td><p>Top left</p></td><td><p>Top right</p></td></tr>' +
+      '<tr><td><p>Bottom left</p></td><td></td><td><p>Bottom right</p></td></tr></table><p>Below</p>';
+    expect(htmlToText(word)).toBe('Above\n\nTop left\tTop right\nBottom left\tBottom right\n\nBelow');
+    expect(htmlToText('<table><tr><td>&nbsp;</td><td>x</td></tr><tr><td>&nbsp;</td></tr><tr><td>y</td></tr></table>')).toBe('x\n\ny');
+  });
+
+  it('hides Office XML islands, drops soft hyphens and the line break that opens a <pre>, and keeps ideographic spaces', () => {
+    expect(htmlToText('<xml><w:WordDocument><w:View>Normal</w:View></w:WordDocument></xml><p>text</p><xml/>after')).toBe('text\n\nafter');
+    expect(htmlToText('inde&shy;pen\u00addent')).toBe('independent');
+    expect(htmlToText('<p>before</p><pre>\ncode\n</pre>')).toBe('before\n\ncode');
+    expect(htmlToText('東京\u3000大阪')).toBe('東京\u3000大阪');
   });
 
   it('drops script, style, noscript, template, title and comments, but keeps textarea text', () => {
@@ -39,6 +80,10 @@ describe('htmlToText', () => {
     expect(decodeEntities('&lt;a&gt; &amp; &quot;q&quot; &nbsp;&copy;&eacute;&hellip; &#233;&#x1F600;&#150;&#146; &bogus; &#0;'))
       .toBe('<a> & "q" \u00a0©é… é😀–’ &bogus; \ufffd');
     expect(htmlToText('<p>a&nbsp;&nbsp;b</p>')).toBe('a b');
+  });
+
+  it('reads the HTML 4 Latin-1 names without their ";" as browsers do, but not inside a longer word', () => {
+    expect(decodeEntities('&copy 2024 &amp; AT&T &nbsp. &hellip &copyright a=1&amp=2')).toBe('© 2024 & AT&T \u00a0. &hellip &copyright a=1&amp=2');
   });
 
   it('reads markup the way browsers do: quoted ">" in attributes, stray "<", bogus tags, unclosed comments', () => {
@@ -61,6 +106,22 @@ describe('htmlToText', () => {
     expect(value.startsWith('deep text')).toBe(true);
     expect(value.endsWith('tail')).toBe(true);
     expect(ms).toBeLessThan(1000);
+  });
+
+  it.each([
+    ['unclosed tags', '<a'.repeat(400_000)],
+    ['unclosed quotes', '<a x="'.repeat(150_000)],
+    ['unclosed comments', '<!--'.repeat(200_000)],
+    ['unclosed declarations', '<!'.repeat(400_000)],
+    ['unclosed end tags', '</a'.repeat(250_000)],
+    ['unclosed scripts', '<script>'.repeat(100_000)],
+    ['unquoted attributes that never close', '<a href='.repeat(100_000)],
+    ['deep nesting', '<div>'.repeat(150_000) + 'x' + '</div>'.repeat(150_000)],
+    ['deep lists and tables', '<ol><li><table><tr><td>'.repeat(50_000) + 'x'],
+  ])('handles %s in linear time', (_, html) => {
+    const started = performance.now();
+    htmlToText(html);
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it.skipIf(!existsSync(PARSER_BOMB))(`survives the 570 KB HTML parser bomb from the corpus (${PARSER_BOMB})`, () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../../electron/core/import/extractor.ts';
 import { checkCompoundFile } from '../../electron/core/import/formats/mail-cfb-guard.ts';
-import { htmlToText } from '../../electron/core/import/formats/mail-html-text.ts';
+import { htmlToText } from '../../electron/core/import/formats/html-text.ts';
 import { MsgReader } from '../../electron/core/import/formats/mail-msgreader.ts';
 import { decompressRtf } from '../../electron/core/import/formats/mail-rtf-decompress.ts';
 import { readRtf } from '../../electron/core/import/formats/mail-rtf-text.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors.ts';
-import { decodeText, textExtractor, WINDOWS_1252_FALLBACK_WARNING } from '../../electron/core/import/formats/text.ts';
+import { WINDOWS_1252_FALLBACK_WARNING } from '../../electron/core/import/formats/charset.ts';
+import { textExtractor } from '../../electron/core/import/formats/text.ts';
 
 const ctx = { fileName: 'notes.txt', passwords: [] };
 
@@ -52,19 +53,5 @@ describe('text importer', () => {
     expect(textExtractor.accepts(bytes('abc', [0], 'def'), 'data.bin')).toBe(false);
     expect(textExtractor.accepts(bytes('caf', [0xe9], ' au lait'), 'latin1')).toBe(false);
     expect(textExtractor.accepts(new Uint8Array(), 'empty')).toBe(false);
-  });
-});
-
-describe('decodeText', () => {
-  it('honours a declared charset, maps Latin-1 labels to windows-1252, and warns about unknown ones', () => {
-    expect(decodeText(bytes([0xb1]), 'iso-8859-2').text).toBe('ą');
-    expect(decodeText(bytes([0x93, 0x41, 0x94]), 'ISO-8859-1')).toEqual({ text: '“A”', warnings: [] });
-    const unknown = decodeText(bytes('plain'), 'x-klingon');
-    expect(unknown.text).toBe('plain');
-    expect(unknown.warnings).toEqual(['The file declares a character set this app does not know ("x-klingon"); its encoding was guessed.']);
-  });
-
-  it('lets a BOM win over a declared charset', () => {
-    expect(decodeText(bytes([0xef, 0xbb, 0xbf], 'é'), 'windows-1252')).toEqual({ text: 'é', warnings: [] });
   });
 });

@@ -2,7 +2,9 @@
 import mammoth from 'mammoth';
 import { UserError, type ErrorCode } from '../../../../shared/errors.ts';
 import { emptyDocument, type Extractor } from '../extractor.ts';
+import { bomEncoding, decodeBytes } from './charset.ts';
 import { decodeEntities, htmlToText } from './html-text.ts';
+import { isMetadataDate } from './iso-date.ts';
 import { leadingEntryNames, readZipDirectory, unpackEntry, writeStoredZip, ZipError, type ZipEntry } from './zip-archive.ts';
 
 const MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -14,7 +16,6 @@ const MAX_XML_BYTES = 200 * 1024 * 1024;
 // Deflate tops out near 1000:1; real XML stays far below 500:1, a ZIP bomb sits at the top.
 const BOMB_RATIO = 500;
 const BOMB_MIN_BYTES = 10 * 1024 * 1024;
-const W3CDTF = /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?)?)?$/;
 
 const DAMAGED = 'The Word document is damaged (its ZIP structure cannot be read).';
 const ENCRYPTED = 'This is a password-protected Word document; remove the password and import it again.';
@@ -84,9 +85,7 @@ function unpackXmlParts(bytes: Uint8Array): Map<string, string> {
 }
 
 function decodeXml(data: Uint8Array): string {
-  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data);
-  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data);
-  return new TextDecoder().decode(data);
+  return decodeBytes(data, bomEncoding(data) ?? 'utf-8');
 }
 
 /**
@@ -153,7 +152,7 @@ function coreValue(core: string, localName: string): string | null {
 
 function coreDate(core: string): string | null {
   const date = coreValue(core, 'created') ?? coreValue(core, 'modified');
-  return date !== null && W3CDTF.test(date) ? date : null;
+  return date !== null && isMetadataDate(date) ? date : null;
 }
 
 export const docxExtractor: Extractor = {

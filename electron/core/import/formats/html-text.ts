@@ -1,5 +1,6 @@
-// Turns HTML into readable plain text with one forward pass (no tree, no recursion), so hostile markup stays linear.
-import { windows1252Char } from './text.ts';
+// Turns HTML into the text a reader sees, in one forward pass (no tree, no recursion), so hostile markup stays linear.
+// Used for web pages, Word documents (through mammoth's HTML) and the HTML of emails.
+import { fixC1 } from './charset.ts';
 
 export type HtmlToken =
   | { kind: 'text'; text: string } // entities not yet decoded
@@ -125,109 +126,223 @@ const LATIN1_NAMES =
   'Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave ' +
   'Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml ' +
   'igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml';
+// The markup characters, which browsers (like the Latin-1 names) also read without their ';'.
+const BASIC = { amp: 38, lt: 60, gt: 62, quot: 34 };
 
 const ENTITIES = new Map<string, string>([
   ...LATIN1_NAMES.split(' ').map((name, i): [string, string] => [name, String.fromCharCode(160 + i)]),
   ...Object.entries({
-    amp: 38, lt: 60, gt: 62, quot: 34, apos: 39, OElig: 338, oelig: 339, Scaron: 352, scaron: 353, Yuml: 376,
+    ...BASIC, apos: 39, OElig: 338, oelig: 339, Scaron: 352, scaron: 353, Yuml: 376,
     fnof: 402, circ: 710, tilde: 732, ensp: 8194, emsp: 8195, thinsp: 8201, zwnj: 8204, zwj: 8205, lrm: 8206,
     rlm: 8207, ndash: 8211, mdash: 8212, lsquo: 8216, rsquo: 8217, sbquo: 8218, ldquo: 8220, rdquo: 8221,
     bdquo: 8222, dagger: 8224, Dagger: 8225, bull: 8226, hellip: 8230, permil: 8240, prime: 8242, Prime: 8243,
     lsaquo: 8249, rsaquo: 8250, euro: 8364, trade: 8482, larr: 8592, uarr: 8593, rarr: 8594, darr: 8595,
-    harr: 8596, minus: 8722, ne: 8800, le: 8804, ge: 8805,
+    harr: 8596, minus: 8722, infin: 8734, asymp: 8776, ne: 8800, le: 8804, ge: 8805,
   }).map(([name, code]): [string, string] => [name, String.fromCharCode(code)]),
 ]);
+// Read without ';' (as in "&nbsp" or "&copy 2024") unless a longer word or an '=' follows, as browsers do in attributes.
+const LEGACY_NAMES = new Set([...LATIN1_NAMES.split(' '), ...Object.keys(BASIC)]);
+const REFERENCE = /&(?:#(\d+);?|#[xX]([0-9a-fA-F]+);?|([A-Za-z][A-Za-z0-9]{1,31});|([A-Za-z][A-Za-z0-9]{1,5})(?![A-Za-z0-9=]))/g;
 
 /** Decodes named (HTML 4 set) and numeric character references. */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(?:#(\d{1,7});?|#[xX]([0-9a-fA-F]{1,6});?|([A-Za-z][A-Za-z0-9]{1,31});)/g, (ref, dec, hex, name) => {
+  return text.replace(REFERENCE, (ref, dec?: string, hex?: string, name?: string, legacy?: string) => {
     if (name !== undefined) return ENTITIES.get(name) ?? ref;
-    return fromCodePoint(dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex, 16));
+    if (legacy !== undefined) return LEGACY_NAMES.has(legacy) ? ENTITIES.get(legacy)! : ref;
+    return fromCodePoint(dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16));
   });
 }
 
 function fromCodePoint(code: number): string {
   if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-  if (code >= 0x80 && code <= 0x9f) return windows1252Char(code);
+  // HTML reads references in the C1 range as the windows-1252 characters their writers meant.
+  if (code >= 0x80 && code <= 0x9f) return fixC1(String.fromCharCode(code));
   return String.fromCodePoint(code);
 }
 
+// Blocks set apart by a blank line (their default margins), and blocks that only start a line of their own.
 const PARAGRAPHS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'ul', 'ol', 'dl', 'hr', 'figure']);
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'caption', 'dd', 'details', 'div', 'dt', 'fieldset', 'figcaption', 'footer', 'form',
-  'header', 'legend', 'li', 'main', 'nav', 'section', 'summary', 'tbody', 'tfoot', 'thead', 'tr', 'body', 'html',
+  'address', 'article', 'aside', 'caption', 'center', 'dd', 'details', 'div', 'dt', 'fieldset', 'figcaption', 'footer',
+  'form', 'header', 'legend', 'li', 'main', 'nav', 'section', 'summary', 'tbody', 'tfoot', 'thead', 'tr', 'body', 'html',
 ]);
 const SKIPPED_RAW = new Set(['script', 'style', 'noscript', 'title', 'iframe', 'noembed', 'noframes']);
+// Elements whose content is never shown: templates, and the XML data islands Office writes into HTML.
+const HIDDEN = new Set(['template', 'xml']);
+// Outlook and Word write each line of a message as a <p class=MsoNormal> (or another Mso… class) with no margins,
+// and a blank line as a paragraph holding only &nbsp;.
+const OFFICE_LINE = /(?:^|\s)Mso/;
 
-/** The text a reader sees: block elements and <br> break lines, whitespace collapses, hidden content is dropped. */
+/**
+ * The text a reader sees: blocks and <br> break lines, list items get their bullet or number, a table row's cells
+ * are separated by tabs, whitespace collapses, hidden content is dropped.
+ */
 export function htmlToText(html: string): string {
   const out = new TextSink();
+  // One entry per open list: the next number of an <ol>, null for a <ul>.
+  const lists: (number | null)[] = [];
   let pre = 0;
-  let template = 0;
+  let hidden = 0;
+  let paragraphLines = 2;
+  let afterPreStart = false;
   scanHtml(html, (token) => {
-    if (token.kind === 'text') {
-      if (template === 0) out.text(decodeEntities(token.text), pre > 0);
-    } else if (token.kind === 'raw') {
-      if (template === 0 && !SKIPPED_RAW.has(token.name)) out.text(decodeEntities(token.text), true);
-    } else {
-      const opening = token.kind === 'start';
-      if (token.name === 'template') template = Math.max(0, template + (opening ? 1 : -1));
-      if (template > 0) return;
-      if (token.name === 'pre') pre = Math.max(0, pre + (opening ? 1 : -1));
-      // Browsers read a stray </br> as <br> too.
-      if (token.name === 'br') out.lineBreak();
-      else if (PARAGRAPHS.has(token.name)) out.blockBreak(2);
-      else if (BLOCKS.has(token.name)) out.blockBreak(1);
-      else if (token.name === 'td' || token.name === 'th') out.space();
+    if (token.kind === 'text' || token.kind === 'raw') {
+      // As in browsers, a line break right after <pre> or <textarea> opens is not part of the text.
+      const text = afterPreStart ? token.text.replace(/^\r?\n/, '') : token.text;
+      afterPreStart = false;
+      if (hidden > 0 || (token.kind === 'raw' && SKIPPED_RAW.has(token.name))) return;
+      out.text(decodeEntities(text), token.kind === 'raw' || pre > 0);
+      return;
     }
+    afterPreStart = token.kind === 'start' && (token.name === 'pre' || token.name === 'textarea');
+    const { name } = token;
+    const opening = token.kind === 'start';
+    if (HIDDEN.has(name) && !(opening && token.attrs.endsWith('/'))) hidden = Math.max(0, hidden + (opening ? 1 : -1));
+    if (hidden > 0) return;
+    if (name === 'pre') pre = Math.max(0, pre + (opening ? 1 : -1));
+    if (name === 'p' && opening) paragraphLines = OFFICE_LINE.test(parseAttributes(token.attrs).get('class') ?? '') ? 1 : 2;
+    let listLines: number | undefined;
+    if (name === 'ul' || name === 'ol') {
+      // A list inside a list has no margins of its own.
+      listLines = lists.length > (opening ? 0 : 1) ? 1 : 2;
+      if (opening) lists.push(name === 'ol' ? listStart(token.attrs) : null);
+      else lists.pop();
+    }
+    const lines = name === 'p' ? paragraphLines : listLines ?? (PARAGRAPHS.has(name) ? 2 : BLOCKS.has(name) ? 1 : 0);
+    if (name === 'br') out.lineBreak(); // browsers read a stray </br> as <br> too
+    else if (!opening) out.closeBlock(lines);
+    else if (name === 'li') out.startItem(itemMarker(lists));
+    else if (name === 'tr') out.startRow();
+    else if (name === 'td' || name === 'th') out.startCell();
+    else out.openBlock(lines, name === 'table');
   });
   return out.toString();
 }
 
-/** Collects text, holding spaces and line breaks back until real text follows, so none pile up. */
+function listStart(attrs: string): number {
+  const start = Number.parseInt(parseAttributes(attrs).get('start') ?? '', 10);
+  return Number.isSafeInteger(start) ? start : 1;
+}
+
+function itemMarker(lists: (number | null)[]): string {
+  const last = lists.length - 1;
+  const next = lists[last];
+  if (next == null) return '• ';
+  lists[last] = next + 1;
+  return `${next}. `;
+}
+
+// Spaces that collapse: HTML's whitespace, and no-break spaces (kept as written they would stop phrase searches).
+const COLLAPSIBLE = /[\t\n\f\r \u00a0]+/g;
+// An invisible soft hyphen left in a word would stop the word from being found.
+const SOFT_HYPHEN = /\u00ad/g;
+
+/**
+ * Collects text, holding line breaks and separators back until real text follows, so none pile up: at most one
+ * blank line, never a break or separator at the start or the end.
+ */
 class TextSink {
   private readonly parts: string[] = [];
   private newlines = 0;
-  private pendingSpace = false;
+  private separator: '' | ' ' | '\t' = '';
+  // A list item's marker, written before its first text.
+  private marker = '';
+  // A list item or table cell has started: the blocks opening inside it do not break the line it is on.
+  private holding = false;
+  // The current line holds nothing but no-break spaces, which a browser shows as an empty line.
+  private blankLine = false;
+  private rowHasText = false;
 
-  text(text: string, preformatted: boolean): void {
+  text(raw: string, preformatted: boolean): void {
+    const text = raw.replace(SOFT_HYPHEN, '');
     if (preformatted) {
       const normalised = text.replace(/\r\n?/g, '\n');
       if (normalised) this.emit(normalised);
       return;
     }
-    const collapsed = text.replace(/\s+/g, ' ');
-    const core = collapsed.trim();
-    if (collapsed.startsWith(' ')) this.pendingSpace = true;
-    if (!core) return;
+    const collapsed = text.replace(COLLAPSIBLE, ' ');
+    const leading = collapsed.startsWith(' ') ? 1 : 0;
+    const trailing = collapsed.length > leading && collapsed.endsWith(' ') ? 1 : 0;
+    const core = collapsed.slice(leading, collapsed.length - trailing);
+    if (leading) this.space();
+    if (!core) {
+      if (text.includes('\u00a0') && (this.newlines > 0 || this.parts.length === 0)) this.blankLine = true;
+      return;
+    }
     this.emit(core);
-    this.pendingSpace = collapsed.endsWith(' ');
-  }
-
-  space(): void {
-    this.pendingSpace = true;
+    if (trailing) this.space();
   }
 
   lineBreak(): void {
     this.newlines = Math.min(this.newlines + 1, 2);
+    this.blankLine = false;
   }
 
-  blockBreak(lines: number): void {
-    this.newlines = Math.max(this.newlines, lines);
+  openBlock(lines: number, table = false): void {
+    if (!this.holding && lines > 0) this.blockBreak(lines);
+    if (table) this.rowHasText = false;
+  }
+
+  closeBlock(lines: number): void {
+    if (lines === 0) return;
+    this.holding = false;
+    this.marker = '';
+    this.blockBreak(lines);
+  }
+
+  startItem(marker: string): void {
+    this.closeBlock(1);
+    this.marker = marker;
+    this.holding = true;
+  }
+
+  startRow(): void {
+    // A paragraph ending the previous row's last cell does not set the rows apart.
+    if (this.rowHasText) this.newlines = 0;
+    this.closeBlock(1);
+    this.rowHasText = false;
+  }
+
+  startCell(): void {
+    this.marker = '';
+    if (this.rowHasText) {
+      this.newlines = 0;
+      this.separator = '\t';
+    }
+    this.holding = true;
   }
 
   toString(): string {
-    return this.parts.join('');
+    // Only preformatted text can end a line in spaces, or start or end the text with blank lines.
+    const lines = this.parts.join('').split('\n').map((line) => line.trimEnd());
+    let start = 0;
+    let end = lines.length;
+    while (start < end && lines[start] === '') start++;
+    while (end > start && lines[end - 1] === '') end--;
+    return lines.slice(start, end).join('\n');
+  }
+
+  private space(): void {
+    if (this.separator === '') this.separator = ' ';
+  }
+
+  private blockBreak(lines: number): void {
+    if (this.blankLine) this.lineBreak();
+    this.newlines = Math.max(this.newlines, lines);
   }
 
   private emit(text: string): void {
     if (this.parts.length > 0) {
       if (this.newlines > 0) this.parts.push('\n'.repeat(this.newlines));
-      else if (this.pendingSpace) this.parts.push(' ');
+      else if (this.separator) this.parts.push(this.separator);
     }
-    this.parts.push(text);
+    this.parts.push(this.marker, text);
     this.newlines = 0;
-    this.pendingSpace = false;
+    this.separator = '';
+    this.marker = '';
+    this.holding = false;
+    this.blankLine = false;
+    this.rowHasText = true;
   }
 }

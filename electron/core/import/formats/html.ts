@@ -1,14 +1,14 @@
 // HTML page importer: charset by BOM or <meta>, title/author/date from the head, body text via html-text.
-import { UserError } from '../../../../shared/errors.ts';
 import { emptyDocument, type Extractor } from '../extractor.ts';
+import { decodeText } from './charset.ts';
 import { decodeEntities, htmlToText, parseAttributes, scanHtml } from './html-text.ts';
-import { decodeText, MAX_TEXT_BYTES } from './text.ts';
+import { isMetadataDate } from './iso-date.ts';
+import { checkTextSize, titleText } from './text.ts';
 
 const HTML_NAME = /\.html?$/i;
 const TITLE_MAX = 200;
 // The HTML spec's encoding prescan looks only this far for a <meta> charset.
 const PRESCAN_BYTES = 1024;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const DATE_META = ['article:published_time', 'date', 'dc.date', 'dcterms.created', 'dcterms.date'];
 
 function latin1(bytes: Uint8Array): string {
@@ -51,7 +51,7 @@ function readHead(html: string): HeadFields {
     const content = cleanText(attrs.get('content') ?? '', TITLE_MAX);
     if (key === 'author' && head.author === null) head.author = content;
     const priority = DATE_META.indexOf(key);
-    if (priority >= 0 && priority < datePriority && content !== null && ISO_DATE.test(content)) {
+    if (priority >= 0 && priority < datePriority && content !== null && isMetadataDate(content)) {
       head.date = content;
       datePriority = priority;
     }
@@ -60,8 +60,7 @@ function readHead(html: string): HeadFields {
 }
 
 function cleanText(raw: string, max: number): string | null {
-  const text = decodeEntities(raw.slice(0, max * 8)).replace(/\s+/g, ' ').trim();
-  return text ? Array.from(text).slice(0, max).join('').trimEnd() : null;
+  return titleText(decodeEntities(raw.slice(0, max * 8)).replace(/\s+/g, ' ').trim(), max);
 }
 
 export const htmlExtractor: Extractor = {
@@ -70,8 +69,7 @@ export const htmlExtractor: Extractor = {
     return HTML_NAME.test(fileName) || looksLikeHtml(head);
   },
   async extract(bytes) {
-    if (bytes.length === 0) throw new UserError('empty', 'The file is empty.');
-    if (bytes.length > MAX_TEXT_BYTES) throw new UserError('too_large', 'The HTML file is larger than 200 MB.');
+    checkTextSize(bytes, 'HTML');
     const { text: html, warnings } = decodeText(bytes, declaredCharset(bytes));
     const body = htmlToText(html);
     return { ...emptyDocument('html', 'text/html'), ...readHead(html), body: body || null, warnings };

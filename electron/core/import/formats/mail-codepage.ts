@@ -1,4 +1,6 @@
-// Turns Windows code pages, locale ids and MIME charsets into text, noticing text that was decoded with the wrong one.
+// Finds the encoding of mail text from Windows code pages, locale ids and MIME charsets, and notices text that was
+// decoded with the wrong one; charset.ts does the decoding.
+import { decodeBytes, decodeStrict, encodingFor, latin1Bytes } from './charset.ts';
 
 // Windows code page → WHATWG encoding label (the names TextDecoder knows).
 const CODEPAGE_LABELS: Record<number, string> = {
@@ -122,39 +124,7 @@ export function charsetLabel(charset: string | null | undefined): string | null 
   const name = charset.trim().toLowerCase();
   const windows = /^(?:cp|windows-?|ms)(\d{3,5})$/.exec(name);
   if (windows) return codepageLabel(Number(windows[1]));
-  try {
-    return new TextDecoder(name).encoding;
-  } catch {
-    return null;
-  }
-}
-
-// Windows-1252's characters for bytes 0x80–0x9F. Node 20's TextDecoder('windows-1252') returns C1 control
-// characters for them instead (it decodes Latin-1), which turns every curly quote and dash into an invisible code.
-const CP1252_HIGH =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-const C1 = /[\u0080-\u009f]/g;
-const HAS_C1 = /[\u0080-\u009f]/;
-
-/** Replaces C1 control characters with the Windows-1252 characters the sender meant; text never means C1 codes. */
-export function fixC1(text: string): string {
-  return HAS_C1.test(text) ? text.replace(C1, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : text;
-}
-
-/** Decodes bytes with a TextDecoder label, replacing what is not valid; an unknown label reads as UTF-8. */
-export function decodeText(bytes: Uint8Array, label: string): string {
-  return tryDecode(bytes, label, false) ?? new TextDecoder('utf-8').decode(bytes);
-}
-
-/** Decodes bytes, or null when they are not valid in that encoding (or the label is unknown). */
-function tryDecode(bytes: Uint8Array, label: string, fatal = true): string | null {
-  if (label === 'windows-1252') return fixC1(new TextDecoder('windows-1252').decode(bytes));
-  try {
-    return new TextDecoder(label, { fatal }).decode(bytes);
-  } catch {
-    return null;
-  }
+  return encodingFor(name);
 }
 
 interface Decoded {
@@ -166,25 +136,14 @@ interface Decoded {
 
 /** Decodes with the declared encoding or, if the bytes are not valid in it, the first common one they are valid in. */
 export function decodeWithFallback(bytes: Uint8Array, declared: string): Decoded {
-  const clean = tryDecode(bytes, declared);
+  const clean = decodeStrict(bytes, declared);
   if (clean !== null) return { text: clean, label: declared, fellBack: false };
   for (const label of FALLBACK_LABELS) {
     if (label === declared) continue;
-    const text = tryDecode(bytes, label);
+    const text = decodeStrict(bytes, label);
     if (text !== null) return { text, label, fellBack: true };
   }
-  return { text: decodeText(bytes, declared), label: declared, fellBack: false };
-}
-
-/** The bytes behind a string whose characters are all single bytes (as msgreader returns 8-bit strings), or null. */
-export function latin1Bytes(text: string): Uint8Array | null {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0xff) return null;
-    bytes[i] = c;
-  }
-  return bytes;
+  return { text: decodeBytes(bytes, declared), label: declared, fellBack: false };
 }
 
 /**
@@ -195,6 +154,6 @@ export function repairMojibake(text: string, label: string): string | null {
   if (!MULTIBYTE_LABELS.has(label) || !/[\u0080-\u00ff]/.test(text)) return null;
   const bytes = latin1Bytes(text);
   if (!bytes) return null;
-  const repaired = tryDecode(bytes, label);
+  const repaired = decodeStrict(bytes, label);
   return repaired !== null && repaired !== text && !/[\u0080-\u009f]/.test(repaired) ? repaired : null;
 }

@@ -1,4 +1,5 @@
 // Reads an email Date header (RFC 5322, with the obsolete forms real mail still carries) into an ISO 8601 UTC string.
+import { isIsoDateTime } from './iso-date.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -11,7 +12,6 @@ const ZONES: Record<string, number> = {
 // [day-name ","] day month year hour ":" minute [":" second] [zone]; separators are loose because senders are.
 const RFC5322 =
   /^\s*(?:[a-z]{2,9}\.?\s*,?\s*)?(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s-]+(\d{2,4}),?\s+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\.\d{1,6})?\s*(.*)$/i;
-const ISO_8601 = /^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/i;
 
 export interface MailDate {
   iso: string | null;
@@ -24,7 +24,7 @@ export function parseMailDate(value: string | null | undefined): MailDate {
   const header = value.trim().slice(0, 200);
   const rfc = RFC5322.exec(header);
   if (rfc) return fromParts(rfc, header);
-  if (ISO_8601.test(header)) {
+  if (isIsoDateTime(header)) {
     const ms = Date.parse(header.replace(' ', 'T'));
     if (!Number.isNaN(ms)) return { iso: new Date(ms).toISOString(), warning: null };
   }

@@ -1,7 +1,7 @@
 // postal-mime, with the message text assembled from the parts as written and HTML parts read by our own converter.
 import PostalMime, { type Email, type PostalMimeOptions } from 'postal-mime';
 import { UserError } from '../../../../shared/errors.ts';
-import { htmlToText } from './mail-html-text.ts';
+import { htmlToText } from './html-text.ts';
 
 // postal-mime joins adjacent encoded words by growing one string, which costs (words × header length); 10^8 is a
 // few tens of milliseconds, while a real subject of 60 words in 4 KB costs 2.4 × 10^5.

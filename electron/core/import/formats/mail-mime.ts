@@ -3,7 +3,8 @@ import { decodeWords, type Address, type Attachment, type Email } from 'postal-m
 import { UserError } from '../../../../shared/errors.ts';
 import type { ExtractedAttachment } from '../extractor.ts';
 import { formatMailboxes, type Mailbox } from './mail-address.ts';
-import { charsetLabel, decodeText, fixC1, repairMojibake } from './mail-codepage.ts';
+import { decodeBytes, fixC1 } from './charset.ts';
+import { charsetLabel, repairMojibake } from './mail-codepage.ts';
 import { parseMailDate } from './mail-date.ts';
 import { fallbackName, mediaTypeForName, withExtension } from './mail-file-name.ts';
 import { parseMime } from './mail-mime-parser.ts';
@@ -147,7 +148,7 @@ function checkParts(email: Email, bytes: Uint8Array, warnings: string[]): string
     }
     return null;
   }
-  const text = decodeText(raw.subarray(bodyStart(raw)), 'utf-8').replace(/\r\n?/g, '\n').trim();
+  const text = decodeBytes(raw.subarray(bodyStart(raw)), 'utf-8').replace(/\r\n?/g, '\n').trim();
   if (!text) {
     warnings.push('The email is marked as having several parts, but none were found; it has no text.');
     return null;
@@ -192,7 +193,7 @@ function toBytes(content: Attachment['content']): Uint8Array {
 
 /** The subject of an attached message, to name its file; only its header block is read. */
 function subjectOf(bytes: Uint8Array): string | null {
-  const head = decodeText(bytes.subarray(0, 65536), 'utf-8');
+  const head = decodeBytes(bytes.subarray(0, 65536), 'utf-8');
   const end = head.search(/\r?\n\r?\n/);
   const m = SUBJECT_LINE.exec(end < 0 ? head : head.slice(0, end));
   const subject = m ? fixC1(decodeWords(m[1]!.replace(/\r?\n/g, ''))).trim() : '';

@@ -1,13 +1,8 @@
 // Reads an Outlook item's text: 8-bit ("ANSI") strings in the item's code page, and the body from whichever of
 // plain text, HTML or compressed RTF the item holds.
-import {
-  codepageLabel,
-  decodeWithFallback,
-  isAnsiCodepage,
-  latin1Bytes,
-  localeCodepage,
-} from './mail-codepage.ts';
-import { htmlToText } from './mail-html-text.ts';
+import { latin1Bytes } from './charset.ts';
+import { htmlToText } from './html-text.ts';
+import { codepageLabel, decodeWithFallback, isAnsiCodepage, localeCodepage } from './mail-codepage.ts';
 import type { FieldsData, ParserConfig } from './mail-msgreader.ts';
 import { decompressRtf } from './mail-rtf-decompress.ts';
 import { readRtf } from './mail-rtf-text.ts';

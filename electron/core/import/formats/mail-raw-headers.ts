@@ -1,10 +1,10 @@
 // Mends an email's top header block before MIME parsing: raw 8-bit text that is not UTF-8, encoded words continued
 // on a new line without the folding space, leading blank lines (all found in real mail, all lost by strict parsers).
-import { charsetLabel, decodeText } from './mail-codepage.ts';
+import { bomEncoding, decodeBytes, decodeStrict } from './charset.ts';
+import { charsetLabel } from './mail-codepage.ts';
 
 const ENCODED_WORDS_ONLY = /^(?:=\?[^?\s]+\?[bq]\?[^?]*\?=[ \t]*)+$/i;
 const CHARSET_PARAM = /charset\s*=\s*"?([^";\s]+)/i;
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const encoder = new TextEncoder();
 
 export interface RepairedMessage {
@@ -21,7 +21,7 @@ export function repairHeaderBlock(bytes: Uint8Array): RepairedMessage {
   const start = skipBlankLines(bytes);
   const lines = headerLines(bytes, start);
   const headerEnd = lines.length > 0 ? lines[lines.length - 1]!.end : start;
-  const texts = lines.map((l) => readUtf8(bytes.subarray(l.start, l.end)));
+  const texts = lines.map((l) => decodeStrict(bytes.subarray(l.start, l.end), 'utf-8'));
   const unfolded = texts.map((t, i) => i > 0 && t !== null && ENCODED_WORDS_ONLY.test(t));
   const raw8bit = texts.some((t) => t === null);
   if (start === 0 && !raw8bit && !unfolded.includes(true)) return { bytes, warnings: [] };
@@ -30,7 +30,7 @@ export function repairHeaderBlock(bytes: Uint8Array): RepairedMessage {
   const label = raw8bit ? fallbackLabel(texts) : 'utf-8';
   if (raw8bit) warnings.push(`Some header lines were not in UTF-8 and were read as ${label}.`);
   const repaired = lines.map((l, i) => {
-    const text = texts[i] ?? decodeText(bytes.subarray(l.start, l.end), label);
+    const text = texts[i] ?? decodeBytes(bytes.subarray(l.start, l.end), label);
     return unfolded[i] ? ` ${text}` : text;
   });
   const head = encoder.encode(repaired.join('\r\n'));
@@ -43,7 +43,7 @@ export function repairHeaderBlock(bytes: Uint8Array): RepairedMessage {
 
 // A byte-order mark or blank lines before the headers would end the header block before it starts.
 function skipBlankLines(bytes: Uint8Array): number {
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let i = bomEncoding(bytes) === 'utf-8' ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 0x0d || bytes[i] === 0x0a)) i++;
   return i;
 }
@@ -61,14 +61,6 @@ function headerLines(bytes: Uint8Array, from: number): Line[] {
     pos = next;
   }
   return lines;
-}
-
-function readUtf8(bytes: Uint8Array): string | null {
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    return null;
-  }
 }
 
 // Raw 8-bit headers are usually in the charset the body declares; failing that, in Windows-1252.

@@ -1,6 +1,7 @@
 // Reads the text of an RTF message body in one pass with an explicit group stack (no recursion); for Outlook's
 // encapsulated HTML ([MS-OXRTFEX], \fromhtml1) it returns the original HTML instead, for the HTML converter.
-import { codepageLabel, decodeText, fontCharsetCodepage } from './mail-codepage.ts';
+import { decodeBytes } from './charset.ts';
+import { codepageLabel, fontCharsetCodepage } from './mail-codepage.ts';
 
 // Destinations whose text is never shown (font names, colours, metadata, pictures, field codes …).
 const HIDDEN = new Set([
@@ -208,7 +209,7 @@ class RtfReader {
     const g = this.group;
     // Inside HTML tags the document's code page applies; elsewhere the current font's (as [MS-OXRTFEX] says).
     const codepage = g.htmlTag ? this.ansiCodepage : (this.fontCodepages.get(g.font) ?? this.ansiCodepage);
-    this.out.push(decodeText(Uint8Array.from(this.pending), codepageLabel(codepage) ?? 'windows-1252'));
+    this.out.push(decodeBytes(Uint8Array.from(this.pending), codepageLabel(codepage) ?? 'windows-1252'));
     this.pending = [];
   }
 }
