@@ -5,7 +5,8 @@ import { UserError, toErrorPayload } from '../../../shared/errors.ts';
 import { hashFile } from '../vault/vault.ts';
 import type { ExtractRequest, ExtractResponse, ExtractedFile } from './extract-protocol.ts';
 import { emptyDocument } from './extractor.ts';
-import { readTree } from './read-tree.ts';
+import { HEAD_BYTES, readTree } from './read-tree.ts';
+import { chooseExtractor } from './registry.ts';
 
 // Larger files are kept as originals (hashed as a stream) without reading their text into memory.
 const MAX_READ_BYTES = 512 * 1024 * 1024;
@@ -27,10 +28,24 @@ port.on('message', async (req: ExtractRequest) => {
 async function readFile(req: ExtractRequest): Promise<ExtractedFile> {
   const size = statSize(req.path);
   if (size <= MAX_READ_BYTES) return readTree(fs.readFileSync(req.path), req.fileName, req.passwords);
+  const choice = chooseExtractor(readHead(req.path), req.fileName);
+  if (choice && !choice.byContent) {
+    throw new UserError('damaged', `The file is named like a ${choice.extractor.name.toUpperCase()} file, but its content is not one (${Math.round(size / 2 ** 20)} MB).`);
+  }
   const doc = emptyDocument('other', 'application/octet-stream');
   doc.textLayer = false;
   doc.warnings.push(`The file is too large to read its text (${Math.round(size / 2 ** 20)} MB); the original is kept in the vault.`);
   return { fileName: req.fileName, sha256: await hashFile(req.path), size, doc, error: null, children: [] };
+}
+
+function readHead(path: string): Uint8Array {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(HEAD_BYTES);
+    return head.subarray(0, fs.readSync(fd, head, 0, HEAD_BYTES, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function statSize(path: string): number {

@@ -4,6 +4,7 @@ import { UserError, toErrorPayload } from '../../../shared/errors.ts';
 import type { ImportProgress, ImportReport } from '../../../shared/model.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import type { NewExhibit } from '../store/exhibits.ts';
+import type { Incoming } from '../vault/vault.ts';
 import { safeAttachmentName } from './attachment-name.ts';
 import type { ExtractedChild, ExtractedFile } from './extract-protocol.ts';
 import { emptyDocument } from './extractor.ts';
@@ -16,8 +17,6 @@ export interface ImportOptions {
   signal?: AbortSignal;
   pool?: PoolOptions;
 }
-
-type Origin = { path: string } | { bytes: Uint8Array };
 
 export async function importFiles(ctx: CaseContext, inputs: string[], options: ImportOptions = {}): Promise<ImportReport> {
   const report: ImportReport = { imported: [], duplicates: [], failed: [], cancelled: false };
@@ -52,7 +51,7 @@ export async function importFiles(ctx: CaseContext, inputs: string[], options: I
       const result = await reads[i]!;
       if (result instanceof UserError) report.failed.push({ path: source, error: result.message, code: result.code });
       else if (result.error) report.failed.push({ path: source, error: result.error.message, code: result.error.code });
-      else await storeFile(ctx, report, result, { path: source }, source, null);
+      else await storeFamily(ctx, report, result, source);
       progress(i + 1, files[i + 1]?.path ?? null);
     }
   } finally {
@@ -62,26 +61,86 @@ export async function importFiles(ctx: CaseContext, inputs: string[], options: I
   return report;
 }
 
-async function storeFile(
-  ctx: CaseContext,
-  report: ImportReport,
-  file: ExtractedFile,
-  origin: Origin,
-  displayPath: string,
-  parent: { id: number; exhibitNo: string; childIndex: number } | null,
-): Promise<boolean> {
-  const existingId = ctx.exhibits.findByHash(file.sha256);
-  if (existingId !== null) {
-    report.duplicates.push({ path: displayPath, sha256: file.sha256, existingId });
-    return false;
-  }
-  const doc = file.doc ?? unreadableAttachment(file);
-  if ('path' in origin) await ctx.vault.putFile(origin.path, file.sha256);
-  else await ctx.vault.putBytes(origin.bytes, file.sha256);
+/** One file of a family, planned for storage: where its bytes come from and where it hangs in the family. */
+interface Planned {
+  file: ExtractedFile;
+  original: Incoming;
+  displayPath: string;
+  parent: number | null; // index in the plan
+  childIndex: number; // its number among its parent's stored attachments, from 1
+}
 
-  const fileName = path.basename(displayPath.split('#').at(-1)!);
-  const exhibit: NewExhibit = {
-    exhibitNo: '',
+/**
+ * Stores a file and its attachments as one family: duplicates left out, originals into the vault, then every row
+ * in one transaction — a crash leaves the whole family or none of it, never an email without its attachments.
+ */
+async function storeFamily(ctx: CaseContext, report: ImportReport, root: ExtractedFile, source: string): Promise<void> {
+  const plan: Planned[] = [];
+  const planned = new Map<string, number>(); // sha256 → index, for the same attachment twice in one family
+  const duplicates: { path: string; sha256: string; index: number | null; existingId: number | null }[] = [];
+  const visit = (file: ExtractedFile, original: Incoming, displayPath: string, parent: number | null, childIndex: number): boolean => {
+    const existingId = ctx.exhibits.findByHash(file.sha256);
+    const earlier = planned.get(file.sha256);
+    if (existingId !== null || earlier !== undefined) {
+      duplicates.push({ path: displayPath, sha256: file.sha256, index: earlier ?? null, existingId });
+      return false;
+    }
+    const index = plan.push({ file, original, displayPath, parent, childIndex }) - 1;
+    planned.set(file.sha256, index);
+    let stored = 0;
+    file.children.forEach((child, i) => {
+      const name = safeAttachmentName(child.fileName, i);
+      const original = { sha256: child.sha256, bytes: child.bytes };
+      if (visit(child, original, `${displayPath}#${name}`, index, stored + 1)) stored++;
+    });
+    return true;
+  };
+  visit(root, { sha256: root.sha256, path: source }, source, null, 0);
+
+  await ctx.vault.put(plan.map((p) => p.original));
+  // Immediate: the number is taken and used under one write lock, even with the app and the CLI importing at once.
+  const stored = ctx.db.transaction(() => {
+    const rows: { id: number; exhibit: NewExhibit }[] = [];
+    for (const p of plan) {
+      const parent = p.parent === null ? null : rows[p.parent]!;
+      const exhibit = newExhibit(ctx, p, parent);
+      const id = ctx.exhibits.insert(exhibit, p.file.size, textsOf(p.file.doc ?? unreadableAttachment(p.file)));
+      ctx.audit.record({
+        action: 'exhibit.import',
+        objectType: 'exhibit',
+        objectId: id,
+        after: { exhibitNo: exhibit.exhibitNo, title: exhibit.title, sourcePath: p.displayPath, bytes: p.file.size, parentId: exhibit.parentId },
+        sha256: [p.file.sha256],
+      });
+      rows.push({ id, exhibit });
+    }
+    return rows;
+  }).immediate();
+
+  stored.forEach(({ id, exhibit }, i) =>
+    report.imported.push({
+      id,
+      exhibitNo: exhibit.exhibitNo,
+      path: plan[i]!.displayPath,
+      sha256: exhibit.sha256,
+      title: exhibit.title,
+      kind: exhibit.kind,
+      pages: exhibit.pages,
+      parentId: exhibit.parentId,
+      textLayer: exhibit.textLayer,
+      warnings: exhibit.warnings,
+    }),
+  );
+  for (const d of duplicates) {
+    report.duplicates.push({ path: d.path, sha256: d.sha256, existingId: d.existingId ?? stored[d.index!]!.id });
+  }
+}
+
+function newExhibit(ctx: CaseContext, p: Planned, parent: { id: number; exhibit: NewExhibit } | null): NewExhibit {
+  const doc = p.file.doc ?? unreadableAttachment(p.file);
+  const fileName = path.basename(p.displayPath.split('#').at(-1)!);
+  return {
+    exhibitNo: parent ? `${parent.exhibit.exhibitNo}.${p.childIndex}` : ctx.exhibits.nextExhibitNo(ctx.settings.numbering()),
     title: doc.title ?? doc.subject ?? fileName.replace(/\.[^.]+$/, ''),
     kind: doc.kind,
     date: doc.date,
@@ -91,8 +150,8 @@ async function storeFile(
     cc: doc.cc,
     subject: doc.subject,
     sourceName: fileName,
-    sourcePath: displayPath,
-    sha256: file.sha256,
+    sourcePath: p.displayPath,
+    sha256: p.file.sha256,
     mediaType: doc.mediaType,
     pages: doc.pageCount,
     textLayer: doc.textLayer,
@@ -101,44 +160,13 @@ async function storeFile(
     warnings: doc.warnings,
     importedAt: ctx.now(),
   };
-  const texts = [
+}
+
+function textsOf(doc: NonNullable<ExtractedFile['doc']>) {
+  return [
     ...doc.pages.map((p) => ({ source: 'page' as const, page: p.page, text: p.text })),
     ...(doc.body ? [{ source: 'body' as const, page: null, text: doc.body }] : []),
   ];
-  // Immediate: the number is taken and used under one write lock, even with the app and the CLI importing at once.
-  const id = ctx.db.transaction(() => {
-    exhibit.exhibitNo = parent
-      ? `${parent.exhibitNo}.${parent.childIndex}`
-      : ctx.exhibits.nextExhibitNo(ctx.settings.numbering());
-    const newId = ctx.exhibits.insert(exhibit, file.size, texts);
-    ctx.audit.record({
-      action: 'exhibit.import',
-      objectType: 'exhibit',
-      objectId: newId,
-      after: { exhibitNo: exhibit.exhibitNo, title: exhibit.title, sourcePath: displayPath, bytes: file.size, parentId: exhibit.parentId },
-      sha256: [file.sha256],
-    });
-    return newId;
-  }).immediate();
-  report.imported.push({
-    id,
-    exhibitNo: exhibit.exhibitNo,
-    path: displayPath,
-    sha256: file.sha256,
-    title: exhibit.title,
-    kind: exhibit.kind,
-    pages: exhibit.pages,
-    parentId: exhibit.parentId,
-    textLayer: exhibit.textLayer,
-    warnings: exhibit.warnings,
-  });
-  let stored = 0;
-  for (const [i, child] of file.children.entries()) {
-    const name = safeAttachmentName(child.fileName, i);
-    const family = { id, exhibitNo: exhibit.exhibitNo, childIndex: stored + 1 };
-    if (await storeFile(ctx, report, child, { bytes: child.bytes }, `${displayPath}#${name}`, family)) stored++;
-  }
-  return true;
 }
 
 /** An attachment that could not be read is still kept with its family, its reason recorded as a warning. */

@@ -7,8 +7,8 @@ import { emptyDocument } from './extractor.ts';
 
 // Attachments inside attachments: deeper than this is hostile, not correspondence.
 const MAX_DEPTH = 8;
-const MAX_ATTACHMENTS = 5_000;
-const HEAD_BYTES = 4096;
+const MAX_ATTACHMENTS = 1_000;
+export const HEAD_BYTES = 4096;
 
 export async function readTree(bytes: Uint8Array, fileName: string, passwords: string[]): Promise<ExtractedFile> {
   const budget = { attachments: MAX_ATTACHMENTS };

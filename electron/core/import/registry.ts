@@ -33,15 +33,17 @@ const USUAL_EXTENSIONS: Record<string, string[]> = {
 
 export interface Choice {
   extractor: Extractor;
+  /** False when only the file's name, not its content, pointed to this importer. */
+  byContent: boolean;
   warning: string | null;
 }
 
 /** The content decides first; the name only breaks ties where the content says nothing. */
 export function chooseExtractor(head: Uint8Array, fileName: string, extractors = EXTRACTORS): Choice | null {
   const byContent = extractors.find((x) => x.accepts(head, ''));
-  if (byContent) return { extractor: byContent, warning: nameMismatch(byContent, fileName) };
+  if (byContent) return { extractor: byContent, byContent: true, warning: nameMismatch(byContent, fileName) };
   const byName = extractors.find((x) => x.accepts(head, fileName));
-  return byName ? { extractor: byName, warning: null } : null;
+  return byName ? { extractor: byName, byContent: false, warning: null } : null;
 }
 
 function nameMismatch(chosen: Extractor, fileName: string): string | null {

@@ -13,15 +13,20 @@ export interface Vault {
   /** Where the original with this hash lives (whether or not it is there). */
   pathOf(sha256: string): string;
   has(sha256: string): boolean;
-  /** Copies a file in, checking it still has the hash it was read with. */
-  putFile(source: string, expectedSha256: string): Promise<void>;
-  putBytes(bytes: Uint8Array, expectedSha256: string): Promise<void>;
+  /**
+   * Stores originals (a file copied in, or bytes such as an attachment), each checked against the hash it was read
+   * with, each fsynced before its rename; the folders are synced once at the end, so a family of thousands of
+   * attachments costs one directory sync per folder, not per file.
+   */
+  put(items: Incoming[]): Promise<void>;
   /** Re-reads an original and returns its hash, or null when it is missing. */
   hashOf(sha256: string): Promise<string | null>;
   read(sha256: string): Promise<Buffer>;
   /** Removes temp files left by an interrupted write. */
   sweep(): void;
 }
+
+export type Incoming = { sha256: string } & ({ path: string } | { bytes: Uint8Array });
 
 export function openVault(root: string): Vault {
   fs.mkdirSync(path.join(root, TEMP_DIR), { recursive: true });
@@ -31,7 +36,8 @@ export function openVault(root: string): Vault {
     return path.join(root, sha256.slice(0, 2), sha256);
   }
 
-  async function commit(temp: string, actual: string, expected: string): Promise<void> {
+  /** Moves a complete, synced temp file into place; returns the folder to sync, or null when already stored. */
+  function commit(temp: string, actual: string, expected: string): string | null {
     if (actual !== expected) {
       fs.rmSync(temp, { force: true });
       throw new UserError('io', 'The file changed while it was being imported; import it again.');
@@ -39,12 +45,47 @@ export function openVault(root: string): Vault {
     const target = pathOf(expected);
     if (fs.existsSync(target)) {
       fs.rmSync(temp, { force: true });
-      return;
+      return null;
     }
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.chmodSync(temp, 0o444);
     fs.renameSync(temp, target);
-    fsyncDir(path.dirname(target));
+    return path.dirname(target);
+  }
+
+  async function copyIn(source: string): Promise<{ temp: string; sha256: string }> {
+    const temp = tempName();
+    const hash = createHash('sha256');
+    const out = fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 });
+    try {
+      await pipeline(
+        fs.createReadStream(source),
+        async function* (chunks: AsyncIterable<Buffer>) {
+          for await (const chunk of chunks) {
+            hash.update(chunk);
+            yield chunk;
+          }
+        },
+        out,
+      );
+      fsyncFile(temp);
+    } catch (e) {
+      fs.rmSync(temp, { force: true });
+      throw new UserError('io', `Could not copy the file into the vault: ${(e as Error).message}`);
+    }
+    return { temp, sha256: hash.digest('hex') };
+  }
+
+  function writeIn(bytes: Uint8Array): { temp: string; sha256: string } {
+    const temp = tempName();
+    const fd = fs.openSync(temp, 'wx', 0o600);
+    try {
+      fs.writeSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return { temp, sha256: sha256Of(bytes) };
   }
 
   function tempName(): string {
@@ -56,41 +97,15 @@ export function openVault(root: string): Vault {
     pathOf,
     has: (sha256) => fs.existsSync(pathOf(sha256)),
 
-    async putFile(source, expectedSha256) {
-      if (fs.existsSync(pathOf(expectedSha256))) return;
-      const temp = tempName();
-      const hash = createHash('sha256');
-      const out = fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 });
-      try {
-        await pipeline(
-          fs.createReadStream(source),
-          async function* (chunks: AsyncIterable<Buffer>) {
-            for await (const chunk of chunks) {
-              hash.update(chunk);
-              yield chunk;
-            }
-          },
-          out,
-        );
-        fsyncFile(temp);
-      } catch (e) {
-        fs.rmSync(temp, { force: true });
-        throw new UserError('io', `Could not copy the file into the vault: ${(e as Error).message}`);
+    async put(items) {
+      const touched = new Set<string>();
+      for (const item of items) {
+        if (fs.existsSync(pathOf(item.sha256))) continue;
+        const written = 'path' in item ? await copyIn(item.path) : writeIn(item.bytes);
+        const dir = commit(written.temp, written.sha256, item.sha256);
+        if (dir) touched.add(dir);
       }
-      await commit(temp, hash.digest('hex'), expectedSha256);
-    },
-
-    async putBytes(bytes, expectedSha256) {
-      if (fs.existsSync(pathOf(expectedSha256))) return;
-      const temp = tempName();
-      const fd = fs.openSync(temp, 'wx', 0o600);
-      try {
-        fs.writeSync(fd, bytes);
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
-      await commit(temp, sha256Of(bytes), expectedSha256);
+      for (const dir of touched) fsyncDir(dir);
     },
 
     async hashOf(sha256) {
