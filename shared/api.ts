@@ -8,6 +8,7 @@ import type {
   CauseOfAction,
   EvidenceLink,
   Exhibit,
+  ExportResult,
   ImportProgress,
   ImportReport,
   Paragraph,
@@ -15,7 +16,7 @@ import type {
   Tag,
   VerifyReport,
 } from './model.ts';
-import { CONFIDENTIALITY, EXHIBIT_KINDS, STANCES } from './model.ts';
+import { BATES_POSITIONS, CONFIDENTIALITY, EXHIBIT_KINDS, STANCES } from './model.ts';
 
 const exhibitRef = z.string().trim().min(1, 'Give an exhibit number or id.').max(100);
 const paragraphNo = z.number().int().positive().max(1_000_000);
@@ -66,6 +67,48 @@ const rectSchema = z.object({
   width: z.number().finite().nonnegative(),
   height: z.number().finite().nonnegative(),
 });
+
+/** Which exhibits an export holds; a family (an email and its attachments) is always exported whole. */
+export const exportSelectionSchema = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('all') }).strict(),
+  z.object({ by: z.literal('tag'), tag: tagPath }).strict(),
+  z.object({ by: z.literal('paragraph'), paragraph: paragraphNo }).strict(),
+  z
+    .object({
+      by: z.literal('numbers'),
+      // Ranges of the numeric part of exhibit numbers (PX-003 is 3), and exhibit numbers named outright.
+      ranges: z.array(z.object({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative() }).strict()).max(1000),
+      exhibits: z.array(exhibitRef).max(100_000),
+    })
+    .strict()
+    .refine((s) => s.ranges.length + s.exhibits.length > 0, 'Name at least one exhibit number.')
+    .refine((s) => s.ranges.every((r) => r.to >= r.from), 'A range of numbers must run forwards, as in 3-7.'),
+]);
+
+export type ExportSelection = z.output<typeof exportSelectionSchema>;
+
+export const batesSchema = z
+  .object({
+    prefix: z.string().max(40).regex(/^[^\p{Cc}]*$/u, 'The Bates prefix may not contain control characters.').default(''),
+    start: z.number().int().min(0).max(999_999_999_999).default(1),
+    digits: z.number().int().min(1).max(15).default(6),
+    position: z.enum(BATES_POSITIONS).default('bottom-right'),
+  })
+  .strict();
+
+export type BatesSettings = z.output<typeof batesSchema>;
+
+const exportFolder = z.string().trim().min(1, 'Choose a folder to export to.').max(4096);
+
+/** Settings shared by every export that stamps exhibits (the bundle and one stamped PDF per exhibit). */
+const stampedExportArgs = {
+  outDir: exportFolder,
+  select: exportSelectionSchema.default({ by: 'all' }),
+  bates: batesSchema.prefault({}),
+  caseNumber: z.string().trim().min(1).max(200).optional(),
+  // Tried on originals that are password-protected; they are not stored anywhere.
+  passwords: z.array(z.string().max(1000)).max(50).optional(),
+};
 
 export interface ExhibitDetails {
   exhibit: Exhibit;
@@ -119,6 +162,8 @@ export const contract = {
       .object({
         paths: z.array(z.string().min(1).max(4096)).min(1, 'Choose at least one file or folder.').max(100_000),
         passwords: z.array(z.string().max(1000)).max(50).optional(),
+        // How long one file may take to read before it is refused (default 30 s).
+        timeoutSeconds: z.number().int().min(1).max(3600).optional(),
       })
       .strict(),
   ),
@@ -187,6 +232,22 @@ export const contract = {
     z.object({ exhibit: exhibitRef.optional(), limit: z.number().int().positive().max(100_000).optional() }).strict(),
   ),
   verify: method<VerifyReport>()(none),
+  exportBundle: method<ExportResult>()(
+    z
+      .object({
+        ...stampedExportArgs,
+        cover: z.string().trim().min(1).max(5000).optional(),
+        maxMb: z.number().positive().max(1_000_000).optional(),
+      })
+      .strict(),
+  ),
+  exportStamped: method<ExportResult>()(z.object(stampedExportArgs).strict()),
+  exportList: method<ExportResult>()(
+    z
+      .object({ outDir: exportFolder, format: z.enum(['pdf', 'docx', 'csv']), select: exportSelectionSchema.default({ by: 'all' }) })
+      .strict(),
+  ),
+  exportProofChart: method<ExportResult>()(z.object({ outDir: exportFolder, format: z.enum(['pdf', 'docx']) }).strict()),
 } as const;
 
 export type Contract = typeof contract;

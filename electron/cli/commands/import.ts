@@ -1,8 +1,8 @@
 // exhibit-desk import: imports files and folders, reporting imported, duplicate and failed files.
 import type { ImportReport } from '../../../shared/model.ts';
-import { EXIT, parseFlags, printJson, requirePositionals, withCase, type Command, type Io } from '../command.ts';
+import { EXIT, parseFlags, parseInteger, printJson, requirePositionals, withCase, type Command, type Io } from '../command.ts';
 
-const usage = 'import CASE_DIR PATH... [--password PW]... [--json]';
+const usage = 'import CASE_DIR PATH... [--password PW]... [--timeout SECONDS] [--json]';
 
 export const importCommand: Command = {
   name: 'import',
@@ -11,6 +11,7 @@ export const importCommand: Command = {
     const { values, positionals } = parseFlags(argv, {
       json: { type: 'boolean' },
       password: { type: 'string', multiple: true },
+      timeout: { type: 'string' },
     });
     const [dir, ...paths] = requirePositionals(positionals, ['CASE_DIR', 'PATH'], usage);
     const abort = new AbortController();
@@ -19,7 +20,7 @@ export const importCommand: Command = {
     try {
       const report = await withCase(dir!, (api) =>
         api.importFiles(
-          { paths, passwords: values.password },
+          { paths, passwords: values.password, timeoutSeconds: parseInteger(values.timeout, '--timeout') },
           {
             signal: abort.signal,
             onProgress: io.interactive ? (p) => io.err(`\r${p.done}/${p.total} ${p.current ?? ''}`.slice(0, 120)) : undefined,

@@ -62,8 +62,13 @@ export function exhibitHandlers(ctx: CaseContext): HandlerGroup<Names> {
       return { text: ctx.exhibits.pageText(e.id, page) };
     },
 
-    importFiles({ paths, passwords }, options) {
-      return importFiles(ctx, paths, { passwords, onProgress: options.onProgress, signal: options.signal });
+    importFiles({ paths, passwords, timeoutSeconds }, options) {
+      return importFiles(ctx, paths, {
+        passwords,
+        onProgress: options.onProgress,
+        signal: options.signal,
+        pool: timeoutSeconds === undefined ? undefined : { timeoutMs: timeoutSeconds * 1000 },
+      });
     },
   };
 }

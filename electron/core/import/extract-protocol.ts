@@ -2,6 +2,9 @@
 import type { ErrorPayload } from '../../../shared/errors.ts';
 import type { ExtractedDocument } from './extractor.ts';
 
+/** The first message a worker sends, once its readers are loaded. */
+export const WORKER_READY = 'ready';
+
 export interface ExtractRequest {
   id: number;
   path: string;

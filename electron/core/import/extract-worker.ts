@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { UserError, toErrorPayload } from '../../../shared/errors.ts';
 import { hashFile } from '../vault/vault.ts';
-import type { ExtractRequest, ExtractResponse, ExtractedFile } from './extract-protocol.ts';
+import { WORKER_READY, type ExtractRequest, type ExtractResponse, type ExtractedFile } from './extract-protocol.ts';
 import { emptyDocument } from './extractor.ts';
 import { HEAD_BYTES, readTree } from './read-tree.ts';
 import { chooseExtractor } from './registry.ts';
@@ -12,6 +12,7 @@ import { chooseExtractor } from './registry.ts';
 const MAX_READ_BYTES = 512 * 1024 * 1024;
 
 const port = parentPort!;
+port.postMessage(WORKER_READY);
 
 port.on('message', async (req: ExtractRequest) => {
   let answer: ExtractResponse;

@@ -29,7 +29,7 @@ export async function importFiles(ctx: CaseContext, inputs: string[], options: I
   const pool = createExtractPool(options.pool);
   const passwords = options.passwords ?? [];
   // Reading runs ahead on every worker; storing follows input order so exhibit numbers are deterministic.
-  const lookahead = (options.pool?.size ?? 2) * 2;
+  const lookahead = pool.size * 2;
   const reads: Promise<ExtractedFile | UserError>[] = [];
   const startRead = (i: number) => {
     const file = files[i];

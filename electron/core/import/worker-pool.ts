@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { UserError, fromErrorPayload } from '../../../shared/errors.ts';
 import { spawnWorker } from '../workers/spawn-worker.ts';
-import type { ExtractRequest, ExtractResponse, ExtractedFile } from './extract-protocol.ts';
+import { WORKER_READY, type ExtractRequest, type ExtractResponse, type ExtractedFile } from './extract-protocol.ts';
 
 export interface PoolOptions {
   size?: number;
@@ -17,6 +17,8 @@ const WORKER_URL = new URL('./extract-worker.ts', import.meta.url);
 
 interface Slot {
   worker: Worker;
+  /** Settles when the worker has loaded its readers; a file's time limit starts only then. */
+  ready: Promise<void>;
   busy: boolean;
 }
 
@@ -29,14 +31,26 @@ export function createExtractPool(options: PoolOptions = {}) {
   let nextId = 1;
   let closed = false;
 
-  const spawn = () =>
-    spawnWorker(WORKER_URL, { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 });
+  const spawn = (): Pick<Slot, 'worker' | 'ready'> => {
+    const worker = spawnWorker(WORKER_URL, { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 });
+    const ready = new Promise<void>((resolve) => {
+      const onReady = (m: unknown) => {
+        if (m !== WORKER_READY) return;
+        worker.off('message', onReady);
+        resolve();
+      };
+      worker.on('message', onReady);
+      // A worker that dies while loading is reported by the run that waits on it.
+      worker.once('exit', () => resolve());
+    });
+    return { worker, ready };
+  };
 
   async function acquire(): Promise<Slot> {
     const free = slots.find((s) => !s.busy);
     if (free) return claim(free);
     if (slots.length < size) {
-      const slot = { worker: spawn(), busy: false };
+      const slot = { ...spawn(), busy: false };
       slots.push(slot);
       return claim(slot);
     }
@@ -55,10 +69,11 @@ export function createExtractPool(options: PoolOptions = {}) {
 
   function replace(slot: Slot): void {
     void slot.worker.terminate();
-    if (!closed) slot.worker = spawn();
+    if (!closed) Object.assign(slot, spawn());
   }
 
-  function run(slot: Slot, req: ExtractRequest): Promise<ExtractedFile> {
+  async function run(slot: Slot, req: ExtractRequest): Promise<ExtractedFile> {
+    await slot.ready;
     return new Promise((resolve, reject) => {
       const { worker } = slot;
       const finish = (fn: () => void) => {
@@ -105,6 +120,7 @@ export function createExtractPool(options: PoolOptions = {}) {
   }
 
   return {
+    size,
     async extract(path: string, fileName: string, passwords: string[]): Promise<ExtractedFile> {
       if (closed) throw new UserError('cancelled', 'The import was cancelled.');
       const slot = await acquire();
