@@ -157,6 +157,8 @@ export const contract = {
     z.object({ scheme: numberingSchema.strict().optional() }).strict(),
   ),
   pageText: method<{ text: string | null }>()(z.object({ exhibit: exhibitRef, page: pageNo }).strict()),
+  /** The text of a document without pages (an email's body, a web page, a Word document, a text file). */
+  documentText: method<{ text: string | null }>()(z.object({ exhibit: exhibitRef }).strict()),
   importFiles: method<ImportReport>()(
     z
       .object({

@@ -161,6 +161,8 @@ export interface SearchHit {
   exhibitNo: string;
   title: string;
   page: number | null;
+  /** Where the words were found: a page, the body of a pageless document, or the exhibit's description/metadata. */
+  source: 'page' | 'body' | 'metadata';
   snippet: string; // matched terms wrapped in « »
 }
 
@@ -171,4 +173,21 @@ export interface VerifyReport {
   auditOk: boolean;
   auditBrokenAt: number | null; // seq of the first audit entry whose hash chain does not hold
   integrity: string;
+}
+
+export const BATES_POSITIONS = ['bottom-right', 'bottom-center', 'bottom-left'] as const;
+export type BatesPosition = (typeof BATES_POSITIONS)[number];
+
+export interface ExportedFile {
+  path: string;
+  sha256: string;
+  pages: number | null; // null for files without pages (DOCX, CSV)
+  bytes: number;
+}
+
+/** What every export returns: the files written, the manifest beside them, and what the user should know. */
+export interface ExportResult {
+  files: ExportedFile[];
+  manifest: string;
+  warnings: string[];
 }

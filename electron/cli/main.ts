@@ -3,10 +3,12 @@ import { isUserError } from '../../shared/errors.ts';
 import type { Command, Io } from './command.ts';
 import { allegations } from './commands/allegations.ts';
 import { edit, renumber } from './commands/edit.ts';
+import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
 import { link } from './commands/link.ts';
 import { list } from './commands/list.ts';
+import { sample } from './commands/sample.ts';
 import { search } from './commands/search.ts';
 import { serve } from './commands/serve.ts';
 import { show } from './commands/show.ts';
@@ -14,7 +16,7 @@ import { tag } from './commands/tag.ts';
 import { verify } from './commands/verify.ts';
 import { EXIT } from './command.ts';
 
-const COMMANDS: readonly Command[] = [init, importCommand, list, show, edit, renumber, search, tag, allegations, link, verify, serve];
+const COMMANDS: readonly Command[] = [init, importCommand, list, show, edit, renumber, search, tag, allegations, link, verify, serve, sample, exportCommand];
 
 const INTERNAL_ERROR = 70;
 

@@ -16,6 +16,8 @@ export async function buildRenderer(outDir = RENDERER_OUT): Promise<string> {
     entryPoints: { app: path.join(root, 'renderer', 'main.tsx') },
     outdir: outDir,
     bundle: true,
+    // pdf.js is loaded only when a PDF is opened; its own chunk keeps it out of the start-up parse.
+    splitting: true,
     format: 'esm',
     platform: 'browser',
     target: 'chrome120',

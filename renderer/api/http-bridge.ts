@@ -9,11 +9,18 @@ export function createHttpBridge(token: string): Bridge {
   const headers = { 'content-type': 'application/json', 'x-exhibit-desk-token': token };
   const listeners = new Set<ProgressListener>();
   let events: EventSource | null = null;
+  let connected: Promise<void> = Promise.resolve();
 
   function listen(): void {
     if (events) return;
-    events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    events.addEventListener('progress', (e) => {
+    const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    events = source;
+    // The server only streams to connections it already has, so a long call waits for the stream before it starts.
+    connected = new Promise((resolve) => {
+      source.addEventListener('open', () => resolve(), { once: true });
+      source.addEventListener('error', () => resolve(), { once: true });
+    });
+    source.addEventListener('progress', (e) => {
       const { callId, progress } = JSON.parse((e as MessageEvent<string>).data) as { callId: string; progress: ImportProgress };
       for (const l of listeners) l(callId, progress);
     });
@@ -21,6 +28,7 @@ export function createHttpBridge(token: string): Bridge {
 
   return {
     async invoke(method, args, callId) {
+      await connected;
       const response = await fetch('/api/call', { method: 'POST', headers, body: JSON.stringify({ method, args, callId }) });
       if (!response.ok && response.headers.get('content-type')?.includes('application/json') !== true) {
         return { ok: false, error: { code: 'internal', message: `The server answered ${response.status}.` } };

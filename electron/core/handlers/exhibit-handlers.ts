@@ -4,7 +4,7 @@ import type { CaseContext } from '../case/case-context.ts';
 import { importFiles } from '../import/import-files.ts';
 import type { HandlerGroup } from './handler.ts';
 
-type Names = 'listExhibits' | 'getExhibit' | 'updateExhibit' | 'renumberExhibits' | 'pageText' | 'importFiles';
+type Names = 'listExhibits' | 'getExhibit' | 'updateExhibit' | 'renumberExhibits' | 'pageText' | 'documentText' | 'importFiles';
 
 export function exhibitHandlers(ctx: CaseContext): HandlerGroup<Names> {
   return {
@@ -61,6 +61,8 @@ export function exhibitHandlers(ctx: CaseContext): HandlerGroup<Names> {
       if (e.pages !== null && page > e.pages) throw new UserError('not_found', `${e.exhibitNo} has ${e.pages} page(s).`);
       return { text: ctx.exhibits.pageText(e.id, page) };
     },
+
+    documentText: ({ exhibit }) => ({ text: ctx.exhibits.bodyText(ctx.exhibits.resolve(exhibit).id) }),
 
     importFiles({ paths, passwords, timeoutSeconds }, options) {
       return importFiles(ctx, paths, {

@@ -16,6 +16,7 @@ interface HitRow {
   exhibit_no: string;
   title: string;
   page: number | null;
+  source: 'page' | 'body' | 'meta';
   snippet: string;
 }
 
@@ -51,7 +52,7 @@ export function createSearchIndex(db: Database.Database) {
         params.push(filters.paragraph);
       }
       const sql = `
-        SELECT t.exhibit_id, e.exhibit_no, e.title, t.page,
+        SELECT t.exhibit_id, e.exhibit_no, e.title, t.page, t.source,
           snippet(texts_fts, 0, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}', '…', 16) AS snippet
         FROM texts_fts
         JOIN texts t ON t.id = texts_fts.rowid
@@ -61,7 +62,14 @@ export function createSearchIndex(db: Database.Database) {
         LIMIT ?`;
       return prepare<(string | number)[], HitRow>(sql)
         .all(...params, limit)
-        .map((r) => ({ exhibitId: r.exhibit_id, exhibitNo: r.exhibit_no, title: r.title, page: r.page, snippet: r.snippet }));
+        .map((r) => ({
+          exhibitId: r.exhibit_id,
+          exhibitNo: r.exhibit_no,
+          title: r.title,
+          page: r.page,
+          source: r.source === 'meta' ? ('metadata' as const) : r.source,
+          snippet: r.snippet,
+        }));
     },
   };
 }

@@ -1,0 +1,87 @@
+// The keyboard shortcuts: one list feeds both the handler and the Help sheet.
+import { useEffect } from 'react';
+
+export type GlobalAction = 'search' | 'import' | 'help' | 'theme' | 'exhibits' | 'document' | 'tag' | 'link' | 'allegations';
+
+/** Single keys that act anywhere except while typing in a field or with a dialog open. */
+const GLOBAL_KEYS: Record<string, GlobalAction> = {
+  '/': 'search',
+  i: 'import',
+  '?': 'help',
+  d: 'theme',
+  e: 'exhibits',
+  v: 'document',
+  t: 'tag',
+  l: 'link',
+  a: 'allegations',
+};
+
+export interface ShortcutGroup {
+  title: string;
+  items: [keys: string[], what: string][];
+}
+
+export const SHORTCUT_GROUPS: ShortcutGroup[] = [
+  {
+    title: 'Anywhere',
+    items: [
+      [['/'], 'Search exhibits'],
+      [['I'], 'Import files…'],
+      [['E'], 'Show the exhibits grid'],
+      [['V'], 'Show the open document'],
+      [['A'], 'Go to the allegations'],
+      [['D'], 'Switch between light and dark'],
+      [['?'], 'This list of shortcuts'],
+      [['Esc'], 'Close a dialog or the search results'],
+    ],
+  },
+  {
+    title: 'Exhibits grid',
+    items: [
+      [['↑', '↓'], 'Move between exhibits'],
+      [['Shift', '↑ ↓'], 'Extend the selection'],
+      [['Ctrl/⌘', 'A'], 'Select all'],
+      [['Ctrl/⌘', 'click'], 'Add or remove one exhibit'],
+      [['Shift', 'click'], 'Select a range'],
+      [['→', '←'], 'Show or hide an email’s attachments'],
+      [['Enter'], 'Open in the viewer (or double-click)'],
+      [['F2'], 'Rename (edit the title)'],
+      [['click', 'again'], 'Edit the number, date, title or description'],
+      [['Tab'], 'While editing: save, edit the next field'],
+      [['T'], 'Tag the selected exhibits'],
+      [['L'], 'Link the selected exhibits to a paragraph'],
+    ],
+  },
+  {
+    title: 'Document viewer',
+    items: [
+      [['PgDn', '→'], 'Next page'],
+      [['PgUp', '←'], 'Previous page'],
+      [['Home', 'End'], 'First or last page'],
+      [['+', '−'], 'Zoom in or out'],
+      [['0'], 'Fit the page width'],
+      [['Ctrl/⌘', 'F'], 'Find in document'],
+      [['Enter'], 'Next match (Shift for previous)'],
+      [['H'], 'Highlight the selected text'],
+    ],
+  },
+];
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select') !== null);
+}
+
+export function useGlobalShortcuts(run: (action: GlobalAction) => void): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      const action = GLOBAL_KEYS[e.key];
+      if (!action) return;
+      e.preventDefault();
+      run(action);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [run]);
+}

@@ -1,0 +1,94 @@
+// Links whole exhibits (optionally a page range) to a paragraph: the keyboard's way to what a drop does.
+import { useState } from 'react';
+import { STANCES, type Stance } from '../../../shared/model.ts';
+import { useWorkspace } from '../../app/workspace.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
+import { ParagraphSelect } from '../../components/ParagraphSelect.tsx';
+import { STANCE_LABELS } from '../../components/format.ts';
+import { useLinkExhibits } from './use-link-exhibits.ts';
+
+
+interface LinkDialogProps {
+  exhibits: string[] | null;
+  defaultParagraph: number | null;
+  onClose: () => void;
+}
+
+export function LinkDialog({ exhibits, defaultParagraph, onClose }: LinkDialogProps) {
+  const title = exhibits && exhibits.length === 1 ? `Link ${exhibits[0]} to a paragraph` : `Link ${exhibits?.length ?? 0} exhibits to a paragraph`;
+  return (
+    <Dialog open={exhibits !== null && exhibits.length > 0} title={title} onClose={onClose}>
+      {exhibits && <LinkForm exhibits={exhibits} defaultParagraph={defaultParagraph} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function LinkForm({ exhibits, defaultParagraph, onClose }: LinkDialogProps & { exhibits: string[] }) {
+  const { allegations } = useWorkspace();
+  const link = useLinkExhibits();
+  const [paragraph, setParagraph] = useState<number | null>(defaultParagraph);
+  const [stance, setStance] = useState<Stance>('supports');
+  const [pages, setPages] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function save() {
+    if (paragraph === null) return setError('Choose a paragraph.');
+    const m = /^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$/.exec(pages);
+    if (pages.trim() !== '' && !m) return setError('Give pages as 3 or 3-5.');
+    const problem = await link({
+      exhibits,
+      paragraph,
+      stance,
+      pageFrom: m ? Number(m[1]) : undefined,
+      pageTo: m?.[2] ? Number(m[2]) : undefined,
+      note: note.trim() || undefined,
+    });
+    if (problem) setError(problem);
+    else onClose();
+  }
+
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <ParagraphSelect label="Paragraph" paragraphs={allegations?.paragraphs ?? []} value={paragraph} onChange={setParagraph} noneLabel="Choose a paragraph…" />
+      <fieldset className="field segmented">
+        <legend>Stance</legend>
+        {STANCES.map((s) => (
+          <label key={s}>
+            <input type="radio" name="link-stance" value={s} checked={stance === s} onChange={() => setStance(s)} />
+            <span>{STANCE_LABELS[s]}</span>
+          </label>
+        ))}
+      </fieldset>
+      {exhibits.length === 1 && (
+        <label className="field">
+          <span>Pages (optional)</span>
+          <input value={pages} onChange={(e) => setPages(e.target.value)} placeholder="e.g. 3 or 3-5" inputMode="numeric" />
+        </label>
+      )}
+      <label className="field">
+        <span>Note (optional)</span>
+        <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary">
+          Link
+        </button>
+      </div>
+    </form>
+  );
+}

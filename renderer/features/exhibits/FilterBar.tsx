@@ -1,0 +1,90 @@
+// The filters above the grid: kind, tag, date range and linked paragraph, with how many exhibits remain.
+import { EXHIBIT_KINDS, type ExhibitKind, type Paragraph, type Tag } from '../../../shared/model.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { KIND_LABELS } from '../../components/format.ts';
+
+export interface FilterChoice {
+  kind: ExhibitKind | null;
+  tag: string | null;
+  dateFrom: string;
+  dateTo: string;
+  paragraph: number | null;
+}
+
+export const NO_CHOICE: FilterChoice = { kind: null, tag: null, dateFrom: '', dateTo: '', paragraph: null };
+
+export function isChosen(c: FilterChoice): boolean {
+  return c.kind !== null || c.tag !== null || c.dateFrom !== '' || c.dateTo !== '' || c.paragraph !== null;
+}
+
+interface FilterBarProps {
+  choice: FilterChoice;
+  onChange: (choice: FilterChoice) => void;
+  tags: Tag[];
+  paragraphs: Paragraph[];
+  shown: number;
+  total: number;
+  complete: boolean;
+}
+
+export function FilterBar({ choice, onChange, tags, paragraphs, shown, total, complete }: FilterBarProps) {
+  const set = (patch: Partial<FilterChoice>) => onChange({ ...choice, ...patch });
+  return (
+    <search className="filter-bar" aria-label="Filter exhibits">
+      <label className="filter">
+        <span className="visually-hidden">Kind</span>
+        <select aria-label="Kind" value={choice.kind ?? ''} onChange={(e) => set({ kind: (e.target.value || null) as ExhibitKind | null })}>
+          <option value="">All kinds</option>
+          {EXHIBIT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter">
+        <span className="visually-hidden">Tag</span>
+        <select aria-label="Tag" value={choice.tag ?? ''} onChange={(e) => set({ tag: e.target.value || null })}>
+          <option value="">Any tag</option>
+          {tags.map((t) => (
+            <option key={t.id} value={t.path}>
+              {t.path} ({t.exhibitCount})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter">
+        <span>From</span>
+        <input type="date" value={choice.dateFrom} aria-label="Dated from" onChange={(e) => set({ dateFrom: e.target.value })} />
+      </label>
+      <label className="filter">
+        <span>To</span>
+        <input type="date" value={choice.dateTo} aria-label="Dated to" onChange={(e) => set({ dateTo: e.target.value })} />
+      </label>
+      <label className="filter">
+        <span className="visually-hidden">Allegation</span>
+        <select
+          value={choice.paragraph ?? ''}
+          aria-label="Linked to paragraph"
+          onChange={(e) => set({ paragraph: e.target.value ? Number(e.target.value) : null })}
+        >
+          <option value="">Any allegation</option>
+          {paragraphs.map((p) => (
+            <option key={p.id} value={p.number}>
+              Linked to ¶ {p.number}
+            </option>
+          ))}
+        </select>
+      </label>
+      {isChosen(choice) && (
+        <span className="filter-count num" aria-live="polite">
+          {shown.toLocaleString('en-US')} of {total.toLocaleString('en-US')}
+          {!complete && '…'}
+          <button type="button" className="icon-button small" aria-label="Clear filters" title="Clear filters" onClick={() => onChange(NO_CHOICE)}>
+            <Icon name="close" size={13} />
+          </button>
+        </span>
+      )}
+    </search>
+  );
+}

@@ -1,0 +1,152 @@
+// Import files into the case: the paths (typed or pasted in a browser; dropped in the desktop app), progress with
+// the current file and Cancel, then what was imported, what was already there, and what failed and why.
+import { useEffect, useRef, useState } from 'react';
+import type { ImportReport } from '../../../shared/model.ts';
+import { importSource, parsePathList } from '../../api/import-source.ts';
+import { Dialog } from '../../components/Dialog.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { ImportSummary } from './ImportSummary.tsx';
+import { fileName, plural } from '../../components/format.ts';
+import type { ImportPhase } from './use-import.ts';
+
+export interface ImportRequest {
+  /** Paths known already (dropped in the desktop app); the import starts at once. */
+  paths?: string[];
+  /** Names of dropped files whose paths the browser keeps hidden, to remind the user what to paste. */
+  droppedNames?: string[];
+}
+
+interface ImportDialogProps {
+  request: ImportRequest | null;
+  phase: ImportPhase;
+  onStart: (paths: string[], passwords: string[]) => void;
+  onCancel: () => void;
+  onClose: () => void;
+  onShowImported: (report: ImportReport) => void;
+}
+
+export function ImportDialog({ request, phase, onStart, onCancel, onClose, onShowImported }: ImportDialogProps) {
+  const open = request !== null || phase.state !== 'idle';
+  const running = phase.state === 'running';
+  const title = phase.state === 'running' ? 'Importing files' : phase.state === 'done' ? 'Import finished' : 'Import files';
+  return (
+    <Dialog open={open} title={title} onClose={onClose} dismissable={!running} className="import-dialog">
+      {phase.state === 'idle' && request && <PathsForm request={request} onStart={onStart} onClose={onClose} />}
+      {phase.state === 'running' && <Progress phase={phase} onCancel={onCancel} />}
+      {phase.state === 'done' && <ImportSummary report={phase.report} onClose={onClose} onShowImported={() => onShowImported(phase.report)} />}
+      {phase.state === 'failed' && (
+        <>
+          <p role="alert" className="form-error">
+            {phase.message}
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button primary" onClick={onClose}>
+              Close
+            </button>
+          </div>
+        </>
+      )}
+    </Dialog>
+  );
+}
+
+function PathsForm({ request, onStart, onClose }: { request: ImportRequest; onStart: ImportDialogProps['onStart']; onClose: () => void }) {
+  const [text, setText] = useState('');
+  const [password, setPassword] = useState('');
+  const paths = parsePathList(text);
+  const started = useRef(false);
+
+  useEffect(() => {
+    if (!request.paths?.length || started.current) return;
+    started.current = true;
+    onStart(request.paths, []);
+  }, [request, onStart]);
+
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (paths.length > 0) onStart(paths, password ? [password] : []);
+      }}
+    >
+      {!importSource.revealsPaths && (
+        <p className="hint">
+          <Icon name="shield" size={15} />
+          <span>
+            In browser mode the browser does not tell Exhibit Desk where files are on this computer. Type or paste the full path of each
+            file or folder, one per line; folders are imported with everything in them.
+          </span>
+        </p>
+      )}
+      {request.droppedNames && request.droppedNames.length > 0 && (
+        <div className="dropped">
+          <p className="muted">You dropped:</p>
+          <ul>
+            {request.droppedNames.slice(0, 8).map((n) => (
+              <li key={n} className="mono">
+                {n}
+              </li>
+            ))}
+            {request.droppedNames.length > 8 && <li className="muted">and {request.droppedNames.length - 8} more</li>}
+          </ul>
+        </div>
+      )}
+      <label className="field">
+        <span>Paths on this computer</span>
+        <textarea
+          className="mono"
+          rows={6}
+          value={text}
+          autoFocus
+          spellCheck={false}
+          placeholder={'/Users/you/Documents/Production 001\n/Users/you/Downloads/letter.pdf'}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span>Password for protected PDFs (optional)</span>
+        <input type="password" value={password} autoComplete="off" onChange={(e) => setPassword(e.target.value)} />
+      </label>
+      <div className="form-actions">
+        <span className="muted">{paths.length > 0 ? plural(paths.length, 'path') : ''}</span>
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={paths.length === 0}>
+          Import
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Progress({ phase, onCancel }: { phase: Extract<ImportPhase, { state: 'running' }>; onCancel: () => void }) {
+  const { done, total, current } = phase.progress;
+  return (
+    <div className="import-progress">
+      <ProgressBar
+        label="Import progress"
+        value={total > 0 ? done : undefined}
+        max={total > 0 ? total : undefined}
+        valueText={total > 0 ? `${done} of ${total} files` : 'Finding files'}
+      />
+      <p className="progress-line">
+        <strong className="num">{total > 0 ? `${done.toLocaleString('en-US')} of ${plural(total, 'file')}` : 'Finding files…'}</strong>
+        {phase.cancelling && <span className="muted"> · stopping after the current file…</span>}
+      </p>
+      {current && (
+        <p className="current-file" title={current}>
+          <span className="muted">Reading </span>
+          <span className="mono">{fileName(current)}</span>
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onCancel} disabled={phase.cancelling}>
+          Cancel import
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+// The end of an import: how many files were imported, were already in the case, or failed, and why.
+import type { ImportReport } from '../../../shared/model.ts';
+import { useWorkspace } from '../../app/workspace.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { fileName } from '../../components/format.ts';
+
+export function ImportSummary({ report, onClose, onShowImported }: { report: ImportReport; onClose: () => void; onShowImported: () => void }) {
+  const { exhibits } = useWorkspace();
+  const warned = report.imported.filter((i) => i.warnings.length > 0);
+  return (
+    <div className="import-summary">
+      {report.cancelled && (
+        <p className="hint warn">
+          <Icon name="alert" size={15} />
+          <span>The import was cancelled; the files below were handled before it stopped.</span>
+        </p>
+      )}
+      <dl className="stats">
+        <div className="stat ok">
+          <dt>Imported</dt>
+          <dd className="num">{report.imported.length}</dd>
+        </div>
+        <div className="stat">
+          <dt>Duplicates</dt>
+          <dd className="num">{report.duplicates.length}</dd>
+        </div>
+        <div className={report.failed.length ? 'stat bad' : 'stat'}>
+          <dt>Failed</dt>
+          <dd className="num">{report.failed.length}</dd>
+        </div>
+      </dl>
+      {report.failed.length > 0 && (
+        <section aria-label="Failed files" className="report-list">
+          <h3>Not imported</h3>
+          <ul>
+            {report.failed.map((f) => (
+              <li key={f.path}>
+                <span className="mono" title={f.path}>
+                  {fileName(f.path)}
+                </span>
+                <span className="reason">{f.error}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {report.duplicates.length > 0 && (
+        <section aria-label="Duplicate files" className="report-list">
+          <h3>Already in the case</h3>
+          <ul>
+            {report.duplicates.map((d) => (
+              <li key={d.path}>
+                <span className="mono" title={d.path}>
+                  {fileName(d.path)}
+                </span>
+                <span className="reason">Same content as {exhibits.byId.get(d.existingId)?.exhibitNo ?? 'an existing exhibit'}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {warned.length > 0 && (
+        <section aria-label="Imported with warnings" className="report-list">
+          <h3>Imported with warnings</h3>
+          <ul>
+            {warned.map((i) => (
+              <li key={i.id}>
+                <span className="num">{i.exhibitNo}</span>
+                <span className="reason">{i.warnings.join(' ')}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="form-actions">
+        {report.imported.length > 0 && (
+          <button type="button" className="button" onClick={onShowImported}>
+            Select imported exhibits
+          </button>
+        )}
+        <button type="button" className="button primary" onClick={onClose}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+// Highlight a selected passage with a note and, in the same step, link it to a paragraph of the complaint.
+import { useState } from 'react';
+import { STANCES, type Exhibit, type Stance } from '../../../shared/model.ts';
+import { api } from '../../api/api.ts';
+import { useWorkspace } from '../../app/workspace.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
+import { ParagraphSelect } from '../../components/ParagraphSelect.tsx';
+import { STANCE_LABELS } from '../../components/format.ts';
+import type { Passage } from './use-passage-selection.ts';
+
+const HIGHLIGHT_COLOURS = [
+  { name: 'Yellow', value: '#ffd54f' },
+  { name: 'Green', value: '#81c995' },
+  { name: 'Blue', value: '#8ab4f8' },
+  { name: 'Pink', value: '#f4a7c3' },
+] as const;
+
+
+interface HighlightDialogProps {
+  passage: Passage | null;
+  exhibit: Exhibit;
+  defaultParagraph: number | null;
+  onClose: () => void;
+}
+
+export function HighlightDialog({ passage, exhibit, defaultParagraph, onClose }: HighlightDialogProps) {
+  return (
+    <Dialog open={passage !== null} title="Highlight passage" onClose={onClose} className="highlight-dialog">
+      {passage && <HighlightForm passage={passage} exhibit={exhibit} defaultParagraph={defaultParagraph} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function HighlightForm({ passage, exhibit, defaultParagraph, onClose }: HighlightDialogProps & { passage: Passage }) {
+  const { allegations, reloadAllegations, announce, touch } = useWorkspace();
+  const [note, setNote] = useState('');
+  const [colour, setColour] = useState<string>(HIGHLIGHT_COLOURS[0].value);
+  const [paragraph, setParagraph] = useState<number | null>(defaultParagraph);
+  const [stance, setStance] = useState<Stance>('supports');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function save() {
+    setSaving(true);
+    setError(null);
+    try {
+      const annotation = await api.addAnnotation({
+        exhibit: exhibit.exhibitNo,
+        page: passage.page,
+        rects: passage.rects,
+        quote: passage.quote,
+        note: note.trim() || undefined,
+        colour,
+      });
+      let message = `Highlighted a passage on page ${passage.page} of ${exhibit.exhibitNo}.`;
+      if (paragraph !== null) {
+        const link = await api.linkEvidence({
+          exhibit: exhibit.exhibitNo,
+          paragraph,
+          pageFrom: passage.page,
+          quote: passage.quote,
+          stance,
+          note: note.trim() || undefined,
+          annotationId: annotation.id,
+        });
+        message = `Linked ${link.cite} to ¶ ${paragraph}.`;
+        await reloadAllegations();
+      }
+      touch();
+      announce(message);
+      document.getSelection()?.removeAllRanges();
+      onClose();
+    } catch (e) {
+      setError((e as Error).message);
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <figure className="quote-preview">
+        <blockquote>{passage.quote}</blockquote>
+        <figcaption className="muted">
+          {exhibit.exhibitNo}, page {passage.page}
+        </figcaption>
+      </figure>
+      <label className="field">
+        <span>Note</span>
+        <textarea value={note} rows={3} onChange={(e) => setNote(e.target.value)} placeholder="Why this passage matters" />
+      </label>
+      <fieldset className="field swatches">
+        <legend>Colour</legend>
+        {HIGHLIGHT_COLOURS.map((c) => (
+          <label key={c.value} className="swatch" title={c.name}>
+            <input type="radio" name="colour" value={c.value} checked={colour === c.value} onChange={() => setColour(c.value)} />
+            <span style={{ background: c.value }} aria-hidden="true" />
+            <span className="visually-hidden">{c.name}</span>
+          </label>
+        ))}
+      </fieldset>
+      <ParagraphSelect
+        label="Link to paragraph"
+        paragraphs={allegations?.paragraphs ?? []}
+        value={paragraph}
+        onChange={setParagraph}
+        noneLabel="Do not link"
+      />
+      {paragraph !== null && (
+        <fieldset className="field segmented">
+          <legend>Stance</legend>
+          {STANCES.map((s) => (
+            <label key={s}>
+              <input type="radio" name="stance" value={s} checked={stance === s} onChange={() => setStance(s)} />
+              <span>{STANCE_LABELS[s]}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={saving}>
+          {paragraph !== null ? 'Save and link' : 'Save highlight'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,225 @@
+// A PDF exhibit: toolbar (pages, zoom, find, highlight), thumbnails, and the current page with its text layer.
+import type { PageViewport, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/build/pdf.mjs';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Annotation, Exhibit } from '../../../shared/model.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { formatBytes } from '../../components/format.ts';
+import { HighlightDialog } from './HighlightDialog.tsx';
+import { openPdf } from './pdf-document.ts';
+import { PdfPage } from './PdfPage.tsx';
+import { termsPattern } from './text-marks.ts';
+import { Thumbnails } from './Thumbnails.tsx';
+import { useFind } from './use-find.ts';
+import { ViewerToolbar } from './ViewerToolbar.tsx';
+import { usePassageSelection, type Passage } from './use-passage-selection.ts';
+import { scaleFor, stepZoom, type Zoom } from './zoom.ts';
+
+export interface ViewTarget {
+  page: number | null;
+  terms: string[];
+  nonce: number;
+}
+
+interface PdfViewerProps {
+  exhibit: Exhibit;
+  target: ViewTarget;
+  annotations: readonly Annotation[];
+  defaultParagraph: number | null;
+}
+
+type Loading = { state: 'loading'; loaded: number; total: number } | { state: 'ready'; doc: PDFDocumentProxy } | { state: 'failed'; message: string };
+
+export function PdfViewer({ exhibit, target, annotations, defaultParagraph }: PdfViewerProps) {
+  const [loading, setLoading] = useState<Loading>({ state: 'loading', loaded: 0, total: exhibit.bytes });
+
+  useEffect(() => {
+    const abort = new AbortController();
+    let close = () => {};
+    setLoading({ state: 'loading', loaded: 0, total: exhibit.bytes });
+    openPdf(exhibit.sha256, abort.signal, (loaded, total) => setLoading({ state: 'loading', loaded, total })).then(
+      (pdf) => {
+        close = pdf.close;
+        if (abort.signal.aborted) pdf.close();
+        else setLoading({ state: 'ready', doc: pdf.doc });
+      },
+      (e: unknown) => {
+        if (!abort.signal.aborted) setLoading({ state: 'failed', message: (e as Error).message });
+      },
+    );
+    return () => {
+      abort.abort();
+      close();
+    };
+  }, [exhibit.sha256, exhibit.bytes]);
+
+  if (loading.state === 'loading') {
+    return (
+      <div className="viewer-message">
+        <p>Opening {exhibit.exhibitNo}…</p>
+        <ProgressBar
+          label={`Opening ${exhibit.exhibitNo}`}
+          value={loading.loaded}
+          max={loading.total}
+          valueText={`${formatBytes(loading.loaded)} of ${formatBytes(loading.total)}`}
+        />
+      </div>
+    );
+  }
+  if (loading.state === 'failed') {
+    return (
+      <div className="viewer-message">
+        <Icon name="alert" size={22} />
+        <p>{loading.message}</p>
+      </div>
+    );
+  }
+  return <LoadedPdf key={exhibit.sha256} doc={loading.doc} exhibit={exhibit} target={target} annotations={annotations} defaultParagraph={defaultParagraph} />;
+}
+
+function LoadedPdf({ doc, exhibit, target, annotations, defaultParagraph }: PdfViewerProps & { doc: PDFDocumentProxy }) {
+  const total = doc.numPages;
+  const clampPage = useCallback((n: number) => Math.max(1, Math.min(total, Math.round(n))), [total]);
+  const [page, setPage] = useState(() => clampPage(target.page ?? 1));
+  const [terms, setTerms] = useState<string[]>(target.terms);
+  const [zoom, setZoom] = useState<Zoom>('fit-width');
+  const [thumbs, setThumbs] = useState(true);
+  const [proxy, setProxy] = useState<PDFPageProxy | null>(null);
+  const [firstPage, setFirstPage] = useState<{ width: number; height: number } | null>(null);
+  const [space, setSpace] = useState({ width: 800, height: 700 });
+  const [viewport, setViewport] = useState<PageViewport | null>(null);
+  const [highlighting, setHighlighting] = useState<Passage | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const pageRef = useRef<HTMLDivElement>(null);
+  const findInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    setPage(clampPage(target.page ?? 1));
+    setTerms(target.terms);
+  }, [target.nonce, target.page, target.terms, clampPage]);
+
+  useEffect(() => {
+    void doc.getPage(1).then((p) => {
+      const v = p.getViewport({ scale: 1 });
+      setFirstPage({ width: v.width, height: v.height });
+    });
+  }, [doc]);
+
+  useEffect(() => {
+    let live = true;
+    void doc.getPage(page).then((p) => live && setProxy(p));
+    scroller.current?.scrollTo({ top: 0 });
+    return () => {
+      live = false;
+    };
+  }, [doc, page]);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setSpace({ width: el.clientWidth, height: el.clientHeight }));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const goTo = useCallback((n: number) => setPage(clampPage(n)), [clampPage]);
+  const find = useFind(doc, page, goTo);
+  const passage = usePassageSelection(pageRef, viewport, page);
+  const termPattern = useMemo(() => termsPattern(terms), [terms]);
+
+  const pageSize = proxy ? proxy.getViewport({ scale: 1 }) : firstPage;
+  const scale = pageSize ? scaleFor(zoom, pageSize, space) : 1;
+  const findMatch = find.matches && find.current >= 0 ? find.matches[find.current] : undefined;
+  const pageAnnotations = useMemo(() => annotations.filter((a) => a.page === page), [annotations, page]);
+
+  const zoomBy = (by: 1 | -1) => setZoom(stepZoom(scale, by));
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select') !== null;
+    if ((e.ctrlKey || e.metaKey) && e.key === 'f') {
+      e.preventDefault();
+      findInput.current?.focus();
+      findInput.current?.select();
+      return;
+    }
+    if (typing || e.altKey) return;
+    const handled = (fn: () => void) => {
+      e.preventDefault();
+      fn();
+    };
+    if (e.ctrlKey || e.metaKey) {
+      if (e.key === '=' || e.key === '+') handled(() => zoomBy(1));
+      else if (e.key === '-') handled(() => zoomBy(-1));
+      else if (e.key === '0') handled(() => setZoom('fit-width'));
+      return;
+    }
+    switch (e.key) {
+      case 'PageDown':
+      case 'ArrowRight':
+        return handled(() => goTo(page + 1));
+      case 'PageUp':
+      case 'ArrowLeft':
+        return handled(() => goTo(page - 1));
+      case 'Home':
+        return handled(() => goTo(1));
+      case 'End':
+        return handled(() => goTo(total));
+      case '+':
+      case '=':
+        return handled(() => zoomBy(1));
+      case '-':
+        return handled(() => zoomBy(-1));
+      case '0':
+        return handled(() => setZoom('fit-width'));
+      case 'h':
+        if (passage) handled(() => setHighlighting(passage));
+        return;
+    }
+  }
+
+  return (
+    <div className="pdf-viewer" onKeyDown={onKeyDown}>
+      <ViewerToolbar
+        thumbs={thumbs}
+        onThumbs={() => setThumbs(!thumbs)}
+        page={page}
+        total={total}
+        goTo={(n) => {
+          goTo(n);
+          scroller.current?.focus();
+        }}
+        zoom={zoom}
+        onZoom={setZoom}
+        onZoomStep={zoomBy}
+        find={find}
+        findInput={findInput}
+        terms={terms}
+        onClearTerms={() => setTerms([])}
+        canHighlight={passage !== null}
+        onHighlight={() => passage && setHighlighting(passage)}
+      />
+      <div className="viewer-body">
+        {thumbs && firstPage && <Thumbnails doc={doc} current={page} aspect={firstPage.height / firstPage.width} onChoose={goTo} />}
+        <div ref={scroller} className="page-scroller" tabIndex={0} aria-label={`Page ${page} of ${total}`}>
+          {proxy && (
+            <PdfPage
+              page={proxy}
+              scale={scale}
+              termPattern={termPattern}
+              findPattern={find.pattern}
+              findCurrent={findMatch && findMatch.page === page ? findMatch.index : -1}
+              annotations={pageAnnotations}
+              pageRef={pageRef}
+              onViewport={setViewport}
+            />
+          )}
+        </div>
+        <p className="page-status num" role="status">
+          Page {page} of {total}
+          <span className="muted"> · {Math.round(scale * 100)}%</span>
+        </p>
+      </div>
+      <HighlightDialog passage={highlighting} exhibit={exhibit} defaultParagraph={defaultParagraph} onClose={() => setHighlighting(null)} />
+    </div>
+  );
+}
