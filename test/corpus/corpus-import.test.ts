@@ -26,6 +26,13 @@ describe.skipIf(!HAS_CORPUS)('the real-world corpus through the whole import pip
     }
   });
 
+  it('imports every email as an email, with the subject Python read', () => {
+    for (const entry of manifest.filter((e) => e.kind === 'eml' || e.kind === 'msg')) {
+      const item = report.imported.find((i) => i.path === path.join(CORPUS_DIR, entry.path));
+      expect(item?.kind, entry.path).toBe('email');
+    }
+  });
+
   it('reads the page count pdfinfo saw for every PDF it imports', () => {
     for (const entry of manifest.filter((e) => e.kind === 'pdf' && e.pages != null)) {
       const item = report.imported.find((i) => i.path === path.join(CORPUS_DIR, entry.path));

@@ -9,16 +9,10 @@ import { msgExtractor } from './formats/msg.ts';
 import { pdfExtractor } from './formats/pdf.ts';
 import { textExtractor } from './formats/text.ts';
 
-// Text last: it accepts whatever decodes as text, so every format with a signature must be asked first.
-export const EXTRACTORS: readonly Extractor[] = [
-  pdfExtractor,
-  docxExtractor,
-  imageExtractor,
-  msgExtractor,
-  emlExtractor,
-  htmlExtractor,
-  textExtractor,
-];
+// Asked in this order by content; plain text is the fallback, asked last and only after the file's name, because
+// almost anything decodes as text — an email whose headers are too odd to recognise is still an email by its name.
+export const EXTRACTORS: readonly Extractor[] = [pdfExtractor, docxExtractor, imageExtractor, msgExtractor, emlExtractor, htmlExtractor];
+export const FALLBACK: Extractor = textExtractor;
 
 /** What each importer's usual file name endings are, to notice a file whose name lies about its content. */
 const USUAL_EXTENSIONS: Record<string, string[]> = {
@@ -38,12 +32,14 @@ export interface Choice {
   warning: string | null;
 }
 
-/** The content decides first; the name only breaks ties where the content says nothing. */
-export function chooseExtractor(head: Uint8Array, fileName: string, extractors = EXTRACTORS): Choice | null {
-  const byContent = extractors.find((x) => x.accepts(head, ''));
+/** A format's signature decides first; then the file's name; then whether it reads as plain text. */
+export function chooseExtractor(head: Uint8Array, fileName: string): Choice | null {
+  const byContent = EXTRACTORS.find((x) => x.accepts(head, ''));
   if (byContent) return { extractor: byContent, byContent: true, warning: nameMismatch(byContent, fileName) };
-  const byName = extractors.find((x) => x.accepts(head, fileName));
-  return byName ? { extractor: byName, byContent: false, warning: null } : null;
+  const byName = EXTRACTORS.find((x) => x.accepts(head, fileName));
+  if (byName) return { extractor: byName, byContent: false, warning: null };
+  if (FALLBACK.accepts(head, '')) return { extractor: FALLBACK, byContent: true, warning: nameMismatch(FALLBACK, fileName) };
+  return FALLBACK.accepts(head, fileName) ? { extractor: FALLBACK, byContent: false, warning: null } : null;
 }
 
 function nameMismatch(chosen: Extractor, fileName: string): string | null {

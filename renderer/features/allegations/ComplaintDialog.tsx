@@ -5,6 +5,7 @@ import { api } from '../../api/api.ts';
 import { parsePathList } from '../../api/import-source.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { FormFooter } from '../../components/FormFooter.tsx';
 
 export function ComplaintDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
@@ -77,19 +78,7 @@ function ComplaintForm({ onClose }: { onClose: () => void }) {
           <span>The complaint in this case will be replaced. Evidence stays linked to paragraphs whose numbers remain.</span>
         </p>
       )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Reading…' : 'Import'}
-        </button>
-      </div>
+      <FormFooter error={error} onCancel={onClose} busy={busy} submitLabel={busy ? 'Reading…' : 'Import'} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { ParagraphSelect } from '../../components/ParagraphSelect.tsx';
 import { STANCE_LABELS } from '../../components/format.ts';
 import { useLinkExhibits } from './use-link-exhibits.ts';
+import { FormFooter } from '../../components/FormFooter.tsx';
 
 
 interface LinkDialogProps {
@@ -76,19 +77,7 @@ function LinkForm({ exhibits, defaultParagraph, onClose }: LinkDialogProps & { e
         <span>Note (optional)</span>
         <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary">
-          Link
-        </button>
-      </div>
+      <FormFooter error={error} onCancel={onClose} submitLabel="Link" />
     </form>
   );
 }

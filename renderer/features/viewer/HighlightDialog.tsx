@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { ParagraphSelect } from '../../components/ParagraphSelect.tsx';
 import { STANCE_LABELS } from '../../components/format.ts';
 import type { Passage } from './use-passage-selection.ts';
+import { FormFooter } from '../../components/FormFooter.tsx';
 
 const HIGHLIGHT_COLOURS = [
   { name: 'Yellow', value: '#ffd54f' },
@@ -122,19 +123,7 @@ function HighlightForm({ passage, exhibit, defaultParagraph, onClose }: Highligh
           ))}
         </fieldset>
       )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={saving}>
-          {paragraph !== null ? 'Save and link' : 'Save highlight'}
-        </button>
-      </div>
+      <FormFooter error={error} onCancel={onClose} busy={saving} submitLabel={paragraph !== null ? 'Save and link' : 'Save highlight'} />
     </form>
   );
 }

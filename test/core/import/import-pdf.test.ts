@@ -41,10 +41,10 @@ describe('importing PDFs', () => {
     const failed = Object.fromEntries(report.failed.map((f) => [path.basename(f.path), f]));
     expect(failed['empty.pdf']).toMatchObject({ code: 'empty', error: 'The file is empty.' });
     expect(failed['truncated.pdf']).toMatchObject({ code: 'damaged', error: expect.stringMatching(/not a readable PDF/) });
-    // A file whose name lies about its content is read for what it is, and says so.
-    expect(byName('notes.txt.pdf')).toMatchObject({ kind: 'text', warnings: [expect.stringMatching(/named \.pdf but its content is TEXT/)] });
-    expect(report.imported).toHaveLength(3);
-    expect(report.failed).toHaveLength(2);
+    // Named .pdf with no recognisable format inside: read as the PDF it claims to be, and refused as one.
+    expect(failed['notes.txt.pdf']).toMatchObject({ code: 'damaged', error: expect.stringMatching(/not a readable PDF/) });
+    expect(report.imported).toHaveLength(2);
+    expect(report.failed).toHaveLength(3);
   });
 
   it('reports progress for every file, ending at done = total', () => {
@@ -74,7 +74,7 @@ describe('importing PDFs', () => {
     expect(again.imported).toEqual([]);
     const ids = report.imported.map((i) => i.id).sort();
     expect(again.duplicates.map((d) => d.existingId).sort()).toEqual(ids);
-    expect((await api.listExhibits({})).length).toBe(3);
+    expect((await api.listExhibits({})).length).toBe(2);
   });
 
   it('audits every import with the original hash', async () => {
