@@ -18,8 +18,8 @@ describe.skipIf(!HAS_STRACE)('the app never talks to the network', () => {
   });
   afterAll(() => server.close());
 
-  it('the watch sees a TCP connection when one is made (control, on loopback)', () => {
-    const control = loopbackControl(port);
+  it('the watch sees a TCP connection when one is made (control, on loopback)', async () => {
+    const control = await loopbackControl(port);
     expect(control.inetCalls).toBeGreaterThan(0);
     expect(control.attempts).toEqual([]);
   });
@@ -32,7 +32,7 @@ describe.skipIf(!HAS_STRACE)('the app never talks to the network', () => {
     // The corpus has DOCX files with external entities and linked pictures, and emails with remote images.
     const inputs = HAS_CORPUS ? ['docx', 'eml', 'msg', 'pdf'].map((f) => path.join(CORPUS_DIR, f)) : [];
     for (const args of [['import', caseDir, src, ...inputs, '--json'], ['search', caseDir, 'system'], ['verify', caseDir]]) {
-      const run = traceNetwork(process.execPath, [BIN, ...args]);
+      const run = await traceNetwork(process.execPath, [BIN, ...args]);
       expect(run.status, args[0]).not.toBeNull();
       expect(run.attempts, args[0]).toEqual([]);
     }

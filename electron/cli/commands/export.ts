@@ -1,0 +1,169 @@
+// exhibit-desk export: the exhibit bundle, stamped exhibits, the exhibit list and the proof chart, into a new folder.
+import type { BatesSettings, ExportSelection } from '../../../shared/api.ts';
+import { UserError } from '../../../shared/errors.ts';
+import { BATES_POSITIONS, type BatesPosition, type ExportResult } from '../../../shared/model.ts';
+import type { CaseApi } from '../../core/api.ts';
+import { stopExportThread } from '../../core/export/export-thread.ts';
+import { EXIT, parseFlags, parseInteger, printJson, requirePositionals, withCase, type Command, type Io } from '../command.ts';
+
+const STAMP_FLAGS = '[--bates-prefix P] [--bates-start N] [--bates-digits N] [--bates-position bottom-right|bottom-center|bottom-left] [--case-number TEXT]';
+const SELECT_FLAG = '[--select all|tag:NAME|paragraph:N|numbers:1,3-7]';
+
+const usage = [
+  `export CASE_DIR bundle --out DIR ${STAMP_FLAGS} [--max-mb N] ${SELECT_FLAG} [--cover TEXT] [--password PW]... [--json]`,
+  `export CASE_DIR stamped --out DIR ${STAMP_FLAGS} ${SELECT_FLAG} [--password PW]... [--json]`,
+  `export CASE_DIR list --format pdf|docx|csv --out DIR ${SELECT_FLAG} [--json]`,
+  'export CASE_DIR proof-chart --format pdf|docx --out DIR [--json]',
+  '    Each export goes into a new folder inside DIR, with manifest.json beside its files.',
+].join('\n  ');
+
+const FLAGS = {
+  out: { type: 'string' },
+  format: { type: 'string' },
+  select: { type: 'string' },
+  'bates-prefix': { type: 'string' },
+  'bates-start': { type: 'string' },
+  'bates-digits': { type: 'string' },
+  'bates-position': { type: 'string' },
+  'case-number': { type: 'string' },
+  'max-mb': { type: 'string' },
+  cover: { type: 'string' },
+  password: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+} as const;
+
+type Flag = keyof typeof FLAGS;
+
+/** The flags each kind of export takes besides --out and --json; any other is refused rather than ignored. */
+const ALLOWED: Record<string, Flag[]> = {
+  bundle: ['select', 'bates-prefix', 'bates-start', 'bates-digits', 'bates-position', 'case-number', 'max-mb', 'cover', 'password'],
+  stamped: ['select', 'bates-prefix', 'bates-start', 'bates-digits', 'bates-position', 'case-number', 'password'],
+  list: ['format', 'select'],
+  'proof-chart': ['format'],
+};
+
+type Values = ReturnType<typeof parseFlags<typeof FLAGS>>['values'];
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseFlags(argv, FLAGS);
+    const [dir, kind] = requirePositionals(positionals, ['CASE_DIR', 'bundle|stamped|list|proof-chart'], usage.split('\n')[0]!);
+    const allowed = ALLOWED[kind!];
+    if (!allowed) throw new UserError('bad_input', `"${kind}" is not an export; choose bundle, stamped, list or proof-chart.`);
+    if (positionals.length > 2) throw new UserError('bad_input', `Unexpected argument "${positionals[2]}".`);
+    const given = (Object.keys(values) as Flag[]).filter((f) => f !== 'out' && f !== 'json');
+    const refused = given.find((f) => !allowed.includes(f));
+    if (refused) throw new UserError('bad_input', `--${refused} does not apply to the ${kind} export.`);
+    if (!values.out) throw new UserError('bad_input', `Give the folder to export to with --out DIR.`);
+    const outDir = values.out;
+    const select = values.select === undefined ? undefined : parseSelection(values.select);
+    const call = exportCall(kind!, values, outDir, select);
+
+    const abort = new AbortController();
+    const onInterrupt = () => abort.abort();
+    process.once('SIGINT', onInterrupt);
+    try {
+      const result = await withCase(dir!, (api) =>
+        call(api, {
+          signal: abort.signal,
+          onProgress: io.interactive ? (p) => io.err(`\r${p.done}/${p.total} ${p.current ?? ''}`.slice(0, 120)) : undefined,
+        }),
+      );
+      if (values.json) printJson(io, result);
+      else printResult(io, result);
+      return EXIT.ok;
+    } finally {
+      process.off('SIGINT', onInterrupt);
+      stopExportThread();
+    }
+  },
+};
+
+type Call = (api: CaseApi, options: Parameters<CaseApi['exportBundle']>[1]) => Promise<ExportResult>;
+
+/** Checks every flag and builds the call, all before the case is opened. */
+function exportCall(kind: string, values: Values, outDir: string, select: ExportSelection | undefined): Call {
+  switch (kind) {
+    case 'bundle': {
+      const args = { outDir, select, ...stampSettings(values), maxMb: parseMegabytes(values['max-mb']), cover: values.cover, passwords: values.password };
+      return (api, options) => api.exportBundle(args, options);
+    }
+    case 'stamped': {
+      const args = { outDir, select, ...stampSettings(values), passwords: values.password };
+      return (api, options) => api.exportStamped(args, options);
+    }
+    case 'list': {
+      const args = { outDir, select, format: format(values.format, ['pdf', 'docx', 'csv']) };
+      return (api, options) => api.exportList(args, options);
+    }
+    default: {
+      const args = { outDir, format: format(values.format, ['pdf', 'docx']) };
+      return (api, options) => api.exportProofChart(args, options);
+    }
+  }
+}
+
+function stampSettings(values: Values): { bates: Partial<BatesSettings>; caseNumber?: string } {
+  const position = values['bates-position'];
+  if (position !== undefined && !BATES_POSITIONS.includes(position as BatesPosition)) {
+    throw new UserError('bad_input', `--bates-position must be one of ${BATES_POSITIONS.join(', ')}.`);
+  }
+  const digits = parseInteger(values['bates-digits'], '--bates-digits');
+  if (digits !== undefined && (digits < 1 || digits > 15)) throw new UserError('bad_input', '--bates-digits takes a number from 1 to 15.');
+  return {
+    bates: {
+      prefix: values['bates-prefix'],
+      start: parseInteger(values['bates-start'], '--bates-start'),
+      digits,
+      position: position as BatesPosition | undefined,
+    },
+    caseNumber: values['case-number'],
+  };
+}
+
+function format<F extends string>(value: string | undefined, formats: F[]): F {
+  if (value === undefined) throw new UserError('bad_input', `Give the format with --format ${formats.join('|')}.`);
+  if (!formats.includes(value as F)) throw new UserError('bad_input', `--format must be one of ${formats.join(', ')}, not "${value}".`);
+  return value as F;
+}
+
+function parseMegabytes(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new UserError('bad_input', `--max-mb takes a size in MB such as 25 or 9.5, not "${value}".`);
+  return Number(value);
+}
+
+/** "all", "tag:NAME", "paragraph:N", or "numbers:1,3-7,PX-012" (numbers and ranges of numbers, or exhibit numbers). */
+export function parseSelection(raw: string): ExportSelection {
+  const text = raw.trim();
+  if (text === 'all') return { by: 'all' };
+  const [, how, rest] = /^(tag|paragraph|numbers):(.*)$/s.exec(text) ?? [];
+  const bad = () => new UserError('bad_input', `--select takes all, tag:NAME, paragraph:N or numbers:1,3-7, not "${raw}".`);
+  if (how === 'tag' && rest!.trim() !== '') return { by: 'tag', tag: rest!.trim() };
+  if (how === 'paragraph' && /^\s*¶?\s*\d+\s*$/.test(rest!)) return { by: 'paragraph', paragraph: Number(rest!.replace(/\D/g, '')) };
+  if (how !== 'numbers') throw bad();
+  const ranges: { from: number; to: number }[] = [];
+  const exhibits: string[] = [];
+  for (const item of rest!.split(',').map((s) => s.trim())) {
+    const range = /^(\d+)(?:\s*[-–]\s*(\d+))?$/.exec(item);
+    if (range) {
+      const from = Number(range[1]);
+      const to = range[2] === undefined ? from : Number(range[2]);
+      if (to < from) throw new UserError('bad_input', `--select numbers: the range ${item} runs backwards.`);
+      ranges.push({ from, to });
+    } else if (item !== '') exhibits.push(item);
+  }
+  if (ranges.length + exhibits.length === 0) throw bad();
+  return { by: 'numbers', ranges, exhibits };
+}
+
+function printResult(io: Io, result: ExportResult): void {
+  for (const f of result.files) {
+    const size = f.bytes >= 1_000_000 ? `${(f.bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(f.bytes / 1000)} KB`;
+    io.out(`wrote     ${f.path} (${f.pages === null ? '' : `${f.pages} p., `}${size})`);
+  }
+  io.out(`manifest  ${result.manifest}`);
+  for (const w of result.warnings) io.out(`warning   ${w}`);
+}

@@ -1,0 +1,89 @@
+// The proof chart: for each cause of action and each of its paragraphs, the evidence linked to it as pinpoint cites
+// ("Ex. 12 at 3–4", with Bates numbers where the last bundle or stamped export assigned them), the quoted passage,
+// the note and the stance; paragraphs with no evidence say so. As PDF or Word.
+import path from 'node:path';
+import type { Paragraph } from '../../../shared/model.ts';
+import { batesPinpoint, lastBatesAssignment } from './bates-register.ts';
+import { writeOutputFile } from './export-folder.ts';
+import type { ExportArgs, ExportJob, ExportOutcome, ExportedExhibit, Exporter } from './export-job.ts';
+import { safeFileName } from './file-names.ts';
+import type { Table, TableRow } from './table.ts';
+import { tableDocx } from './table-docx.ts';
+import { writeTablePdf } from './table-pdf.ts';
+
+const STANCE_NAMES = { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' } as const;
+
+export const proofChartExporter: Exporter<'proof-chart'> = { kind: 'proof-chart', run: exportProofChart };
+
+async function exportProofChart(job: ExportJob, args: ExportArgs<'proof-chart'>): Promise<ExportOutcome> {
+  const { ctx } = job;
+  const register = lastBatesAssignment(ctx);
+  const causes = ctx.allegations.causes();
+  const paragraphs = ctx.allegations.paragraphs();
+  const cited = new Map<number, ExportedExhibit>();
+  const groups: { heading: string; paragraphs: Paragraph[] }[] = [
+    { heading: 'General allegations', paragraphs: paragraphs.filter((p) => p.causeId === null || !causes.some((c) => c.id === p.causeId)) },
+    ...causes.map((c) => ({ heading: `Cause of action ${c.ordinal}: ${c.title}`, paragraphs: paragraphs.filter((p) => p.causeId === c.id) })),
+  ].filter((g) => g.paragraphs.length > 0);
+
+  const rows: TableRow[] = groups.flatMap((group) => [
+    { cells: [], heading: group.heading },
+    ...group.paragraphs.flatMap((p): TableRow[] => {
+      const links = ctx.evidence.forParagraph(p.id);
+      if (links.length === 0) return [{ cells: [`¶ ${p.number}`, p.text, 'No evidence linked', '', ''] }];
+      return links.map((link, i) => {
+        const exhibit = ctx.exhibits.get(link.exhibitId);
+        cited.set(exhibit.id, {
+          exhibitId: exhibit.id,
+          exhibitNo: exhibit.exhibitNo,
+          title: exhibit.title,
+          bates: null,
+          pages: exhibit.pages,
+          files: [],
+          originals: [],
+        });
+        const bates = batesPinpoint(register.exhibits.get(link.exhibitId), link.pageFrom, link.pageTo);
+        const passage = [link.quote ? `“${link.quote}”` : '', link.note ? `Note: ${link.note}` : ''].filter(Boolean).join('\n');
+        return {
+          cells: [
+            i === 0 ? `¶ ${p.number}` : '',
+            i === 0 ? p.text : '',
+            `${link.cite}${bates ? ` (${bates})` : ''}\n${exhibit.title}`,
+            STANCE_NAMES[link.stance],
+            passage,
+          ],
+        };
+      });
+    }),
+  ]);
+  if (paragraphs.length === 0) job.warn('The case has no allegations yet; import the complaint first.');
+
+  const caseTitle = ctx.settings.title();
+  const table: Table = {
+    title: 'PROOF CHART',
+    subtitle: [caseTitle, 'Each paragraph of the complaint with the evidence linked to it; pinpoint cites are to exhibit pages.'],
+    columns: [
+      { header: '¶', width: 6 },
+      { header: 'Allegation', width: 32 },
+      { header: 'Evidence', width: 20 },
+      { header: 'Stance', width: 9 },
+      { header: 'Quoted passage and note', width: 33 },
+    ],
+    rows,
+  };
+  const name = `${safeFileName(caseTitle)} – Proof chart.${args.format}`;
+  const file = path.join(job.folder, name);
+  job.progress(0, 1, name);
+  const info = { title: `${caseTitle} – Proof chart`, createdAt: job.createdAt };
+  const written =
+    args.format === 'pdf'
+      ? await writeTablePdf(file, table, info)
+      : { ...writeOutputFile(file, await tableDocx(table, { creator: 'Exhibit Desk', title: info.title })), pages: null };
+  job.progress(1, 1, null);
+  return {
+    files: [{ name, ...written, exhibits: [...cited.values()].map((e) => e.exhibitNo) }],
+    exhibits: [...cited.values()],
+    bates: null,
+    settings: { format: args.format, batesFrom: register.source },
+  };
+}

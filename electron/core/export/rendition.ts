@@ -1,0 +1,248 @@
+// What every exhibit family becomes in an export: a list of pages (pages of an original PDF, printed pages for
+// emails and text, a picture, or a placeholder saying why something cannot be shown), planned before anything is
+// drawn so that Bates numbers are known up front, then drawn a range at a time onto an export file's pages.
+import { PDFPage } from '@cantoo/pdf-lib';
+import type { ExportSelection } from '../../../shared/api.ts';
+import type { Confidentiality, Exhibit } from '../../../shared/model.ts';
+import type { CaseContext } from '../case/case-context.ts';
+import type { FamilyBates } from './bates.ts';
+import { compareExhibitNos } from './display.ts';
+import type { ExportedOriginal, ExportJob } from './export-job.ts';
+import { missingCharacters, type Fonts } from './fonts.ts';
+import { embeddableImage, imagePage } from './image-page.ts';
+import { openOriginalPdf } from './original-pdf.ts';
+import { originalSource, placeOriginalPage, type OriginalSource } from './original-page.ts';
+import { pageView, type PageView } from './page-geometry.ts';
+import { placeholderPage, printedExhibit, printsAsText } from './printed-exhibit.ts';
+import { selectFamilies } from './selection.ts';
+import { drawLaidOut, LETTER, type LaidOutPage } from './text-flow.ts';
+
+export type RenditionPage =
+  | { kind: 'original'; index: number } // a page of the member's PDF, 0-based
+  | { kind: 'printed'; index: number } // a page of the member's printed text
+  | { kind: 'image' }
+  | { kind: 'placeholder'; reason: string };
+
+export interface Member {
+  exhibit: Exhibit;
+  depth: number; // 0 for the exhibit itself, 1 for its attachments, 2 for theirs …
+  firstPage: number; // index of its first page within the family
+  pages: RenditionPage[];
+}
+
+/** An exhibit and its attachments, exported as one exhibit: the exhibit first, then each attachment by number. */
+export interface Family {
+  head: Exhibit;
+  members: Member[];
+  pageCount: number;
+  warnings: string[];
+  /** Every character its printed pages use, to reserve room for the fonts in a size-limited file. */
+  characters: Set<string>;
+}
+
+export interface RenderSource {
+  ctx: CaseContext;
+  passwords: string[];
+}
+
+function attachmentsOf(ctx: CaseContext, e: Exhibit): Exhibit[] {
+  return ctx.exhibits.children(e.id).sort((a, b) => compareExhibitNos(a.exhibitNo, b.exhibitNo));
+}
+
+function familyMembers(ctx: CaseContext, head: Exhibit): { exhibit: Exhibit; depth: number }[] {
+  const out: { exhibit: Exhibit; depth: number }[] = [];
+  const visit = (e: Exhibit, depth: number) => {
+    out.push({ exhibit: e, depth });
+    for (const child of attachmentsOf(ctx, e)) visit(child, depth + 1);
+  };
+  visit(head, 0);
+  return out;
+}
+
+function printSource(ctx: CaseContext, e: Exhibit) {
+  return { exhibit: e, body: ctx.exhibits.bodyText(e.id), attachments: e.kind === 'email' ? attachmentsOf(ctx, e) : [] };
+}
+
+function unprintableReason(e: Exhibit): string {
+  return e.kind === 'image'
+    ? `${e.mediaType.replace('image/', '').toUpperCase()} pictures cannot be placed in a PDF export`
+    : 'this kind of file has no printable form';
+}
+
+/** The selected families, planned one by one (their warnings passed on), in exhibit-number order. */
+export async function planFamilies(job: ExportJob, source: RenderSource, selection: ExportSelection): Promise<Family[]> {
+  const families: Family[] = [];
+  for (const head of selectFamilies(source.ctx, selection)) {
+    job.checkCancelled();
+    const family = await planFamily(source, head);
+    family.warnings.forEach(job.warn);
+    families.push(family);
+  }
+  return families;
+}
+
+/** Plans a family's pages from what the case knows (page counts, stored text); originals are only opened for PDFs
+ * whose page count is unknown. */
+async function planFamily(source: RenderSource, head: Exhibit): Promise<Family> {
+  const warnings: string[] = [];
+  const characters = new Set<string>();
+  const members: Member[] = [];
+  let firstPage = 0;
+  for (const { exhibit: e, depth } of familyMembers(source.ctx, head)) {
+    for (const text of [e.exhibitNo, e.title, e.sourceName, e.mediaType, e.sha256]) for (const ch of text) characters.add(ch);
+    const pages = await plannedPages(source, e, warnings, characters);
+    members.push({ exhibit: e, depth, firstPage, pages });
+    firstPage += pages.length;
+  }
+  return { head, members, pageCount: firstPage, warnings, characters };
+}
+
+async function plannedPages(source: RenderSource, e: Exhibit, warnings: string[], characters: Set<string>): Promise<RenditionPage[]> {
+  if (e.kind === 'pdf') {
+    let count = e.pages;
+    if (count === null) {
+      const opened = await openOriginalPdf(source.ctx.vault, e.sha256, source.passwords);
+      if ('problem' in opened) return [{ kind: 'placeholder', reason: opened.problem }];
+      count = opened.doc.getPageCount();
+    }
+    if (count === 0) return [{ kind: 'placeholder', reason: 'the PDF has no pages' }];
+    return Array.from({ length: count }, (_, index) => ({ kind: 'original', index }));
+  }
+  if (printsAsText(e.kind)) {
+    const print = printSource(source.ctx, e);
+    const text = [e.title, e.subject, e.from, e.to, e.cc, e.date, print.body, ...print.attachments.map((a) => `${a.exhibitNo} ${a.sourceName}`)]
+      .filter(Boolean)
+      .join('\n');
+    for (const ch of text) characters.add(ch);
+    const missing = missingCharacters(text);
+    if (missing.length > 0) {
+      const examples = missing.slice(0, 5).join(' ');
+      warnings.push(`${e.exhibitNo}: ${missing.length} character(s) have no glyph in the export font and print as boxes (${examples}).`);
+    }
+    return printedExhibit(print).map((_, index) => ({ kind: 'printed', index }));
+  }
+  if (e.kind === 'image' && embeddableImage(e.mediaType)) return [{ kind: 'image' }];
+  const reason = unprintableReason(e);
+  warnings.push(`${e.exhibitNo} (${e.sourceName}) is shown by a placeholder page: ${reason}.`);
+  return [{ kind: 'placeholder', reason }];
+}
+
+/** The page drawn for one page of a family, and how it is shown (stamps go on it in that view). */
+export interface DrawnPage {
+  page: PDFPage;
+  view: PageView;
+  member: Member;
+}
+
+const LETTER_VIEW = pageView({ x0: 0, y0: 0, x1: LETTER.width, y1: LETTER.height }, 0);
+
+/**
+ * Draws pages [from, to) of a family into the target document, one original open at a time. `onPage` is called
+ * for each page as it is drawn (to stamp it, and to stop when the export is cancelled).
+ */
+export async function drawFamilyPages(
+  source: RenderSource,
+  target: { doc: PDFPage['doc']; fonts: Fonts },
+  family: Family,
+  from: number,
+  to: number,
+  warn: (message: string) => void,
+  onPage: (drawn: DrawnPage, familyPage: number) => void,
+): Promise<void> {
+  for (const member of family.members) {
+    const start = Math.max(from, member.firstPage);
+    const end = Math.min(to, member.firstPage + member.pages.length);
+    if (start >= end) continue;
+    const draw = memberDrawer(source, target, member, warn);
+    for (let p = start; p < end; p++) onPage({ ...(await draw(member.pages[p - member.firstPage]!)), member }, p);
+  }
+}
+
+/** Draws a member's pages one by one, opening its original (if it has one) at the first and keeping it open. */
+function memberDrawer(
+  source: RenderSource,
+  target: { doc: PDFPage['doc']; fonts: Fonts },
+  member: Member,
+  warn: (message: string) => void,
+): (page: RenditionPage) => Promise<{ page: PDFPage; view: PageView }> {
+  const e = member.exhibit;
+  const laidOut = (l: LaidOutPage) => {
+    const page = PDFPage.create(target.doc);
+    page.setSize(LETTER.width, LETTER.height);
+    drawLaidOut(page, l, target.fonts);
+    return { page, view: LETTER_VIEW };
+  };
+  const placeholder = (reason: string, number?: number) =>
+    laidOut(placeholderPage(e, reason, number === undefined ? undefined : { number, of: member.pages.length }));
+
+  let original: OriginalSource | { problem: string } | null = null;
+  let printed: LaidOutPage[] | null = null;
+  return async (page) => {
+    switch (page.kind) {
+      case 'placeholder':
+        return placeholder(page.reason);
+      case 'printed':
+        printed ??= printedExhibit(printSource(source.ctx, e));
+        return laidOut(printed[page.index]!);
+      case 'image':
+        try {
+          return await imagePage(target.doc, await source.ctx.vault.read(e.sha256), e.mediaType);
+        } catch (err) {
+          const reason = `the picture could not be read (${err instanceof Error ? err.message.slice(0, 120) : 'unknown error'})`;
+          warn(`${e.exhibitNo}: ${reason}; a placeholder page is printed instead.`);
+          return placeholder(reason);
+        }
+      case 'original': {
+        if (original === null) {
+          const opened = await openOriginalPdf(source.ctx.vault, e.sha256, source.passwords);
+          original = 'doc' in opened ? originalSource(target.doc, opened.doc) : opened;
+          if ('doc' in opened) warnOnPageCount(e, member.pages.length, opened.doc.getPageCount(), warn);
+        }
+        if ('problem' in original) {
+          warn(`${e.exhibitNo}: ${original.problem}; its ${member.pages.length} page(s) are printed as placeholder pages.`);
+          return placeholder(original.problem, page.index + 1);
+        }
+        if (page.index >= original.doc.getPageCount()) return placeholder('the original has no such page', page.index + 1);
+        try {
+          return placeOriginalPage(target.doc, original, page.index);
+        } catch (err) {
+          const reason = `the page could not be copied (${err instanceof Error ? err.message.slice(0, 120) : 'unknown error'})`;
+          warn(`${e.exhibitNo}, page ${page.index + 1}: ${reason}; a placeholder page is printed instead.`);
+          return placeholder(reason, page.index + 1);
+        }
+      }
+    }
+  };
+}
+
+/** The case's page count (read at import) rules, as pinpoint cites use it; a PDF that reads otherwise here is reported. */
+function warnOnPageCount(e: Exhibit, counted: number, read: number, warn: (message: string) => void): void {
+  if (read === counted) return;
+  const pages = (from: number, to: number) => (from === to ? `page ${from}` : `pages ${from}–${to}`);
+  const differs = `${e.exhibitNo}: the PDF reads as ${read} page(s) here, not the ${counted} the case counts`;
+  warn(
+    read < counted
+      ? `${differs}; ${pages(read + 1, counted)} are printed as placeholder pages.`
+      : `${differs}; ${pages(counted + 1, read)} are not in the export.`,
+  );
+}
+
+/** The strictest designation in a family applies to all of it: a confidential email's attachments are too. */
+export function familyConfidentiality(family: Family): Confidentiality {
+  const order: Confidentiality[] = ['none', 'confidential', 'highly_confidential_aeo'];
+  return family.members.reduce<Confidentiality>(
+    (worst, m) => (order.indexOf(m.exhibit.confidentiality) > order.indexOf(worst) ? m.exhibit.confidentiality : worst),
+    'none',
+  );
+}
+
+/** The originals a family's pages reproduce, with their Bates numbers, for the manifest. */
+export function originalsOf(family: Family, numbers: FamilyBates): ExportedOriginal[] {
+  return family.members.map(({ exhibit: e }, i) => ({
+    exhibitId: e.id,
+    exhibitNo: e.exhibitNo,
+    sourceName: e.sourceName,
+    sha256: e.sha256,
+    bates: { first: numbers.members[i]!.first, last: numbers.members[i]!.last },
+  }));
+}

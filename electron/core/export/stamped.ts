@@ -1,0 +1,57 @@
+// Stamped exhibits: one PDF per exhibit family, named "Ex. 012 – 2017-03-28 – Title.pdf", with the exhibit label on
+// its first page, Bates numbers running on from one exhibit to the next, and its legend.
+import path from 'node:path';
+import { assignBates, batesAssignment } from './bates.ts';
+import type { ExportArgs, ExportJob, ExportOutcome, Exporter, ExportedExhibit, WrittenFile } from './export-job.ts';
+import { stampedFileName } from './file-names.ts';
+import { originalsOf, planFamilies } from './rendition.ts';
+import { drawStampedPages } from './stamped-pages.ts';
+import { Volume } from './volume.ts';
+
+export const stampedExporter: Exporter<'stamped'> = { kind: 'stamped', run: exportStamped };
+
+async function exportStamped(job: ExportJob, args: ExportArgs<'stamped'>): Promise<ExportOutcome> {
+  const source = { ctx: job.ctx, passwords: args.passwords ?? [] };
+  const families = await planFamilies(job, source, args.select);
+  const numbers = assignBates(args.bates, families);
+  const settings = { bates: args.bates, caseNumber: args.caseNumber ?? null, label: true };
+  const files: WrittenFile[] = [];
+  const exhibits: ExportedExhibit[] = [];
+  for (const [i, family] of families.entries()) {
+    job.checkCancelled();
+    const head = family.head;
+    job.progress(i, families.length, `${head.exhibitNo} – ${head.title}`);
+    const name = stampedFileName(head);
+    const vol = await Volume.create(path.join(job.folder, name), { title: `${head.exhibitNo} – ${head.title}`, createdAt: job.createdAt });
+    try {
+      const { pages, memberStarts } = await drawStampedPages(job, source, vol, family, numbers[i]!, { from: 0, to: family.pageCount }, settings);
+      vol.keep(vol.draft(pages));
+      vol.bookmark({
+        title: `${head.exhibitNo} – ${head.title}`,
+        page: vol.pageRef(0),
+        children: memberStarts
+          .filter(({ member }) => member.depth > 0)
+          .map(({ member, index }) => ({ title: `${member.exhibit.exhibitNo} – ${member.exhibit.title}`, page: vol.pageRef(index), children: [] })),
+      });
+      files.push({ name, ...(await vol.finish()), exhibits: [head.exhibitNo] });
+    } finally {
+      vol.abandon();
+    }
+    exhibits.push({
+      exhibitId: head.id,
+      exhibitNo: head.exhibitNo,
+      title: head.title,
+      bates: { first: numbers[i]!.family.first, last: numbers[i]!.family.last },
+      pages: family.pageCount,
+      files: [name],
+      originals: originalsOf(family, numbers[i]!),
+    });
+  }
+  job.progress(families.length, families.length, null);
+  return {
+    files,
+    exhibits,
+    bates: batesAssignment(numbers),
+    settings: { select: args.select, bates: args.bates, caseNumber: args.caseNumber ?? null },
+  };
+}

@@ -1,0 +1,15 @@
+// Exports: the exhibit bundle, stamped exhibits, the exhibit list and the proof chart, each run in a worker thread.
+import type { CaseContext } from '../case/case-context.ts';
+import { runExport } from '../export/run-export.ts';
+import type { HandlerGroup } from './handler.ts';
+
+type Names = 'exportBundle' | 'exportStamped' | 'exportList' | 'exportProofChart';
+
+export function exportHandlers(ctx: CaseContext): HandlerGroup<Names> {
+  return {
+    exportBundle: (args, options) => runExport(ctx, { kind: 'bundle', args }, options),
+    exportStamped: (args, options) => runExport(ctx, { kind: 'stamped', args }, options),
+    exportList: (args, options) => runExport(ctx, { kind: 'list', args }, options),
+    exportProofChart: (args, options) => runExport(ctx, { kind: 'proof-chart', args }, options),
+  };
+}
