@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCaseApi } from '../electron/core/api.ts';
 import { pdfCorpus } from './corpus.ts';
+import { benchmarkBundle } from './export-bench.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' } } });
 const FILES = values.quick ? 100 : 1000;
@@ -51,12 +52,28 @@ const rows: [string, string][] = [
   ['ratio ours / pdftotext', peerPagesPerSec ? (pagesPerSec / peerPagesPerSec).toFixed(2) : 'n/a'],
   ['sha256sum, same parallelism', shaSeconds ? `${(megabytes / shaSeconds).toFixed(1)} MB/s` : 'not installed'],
 ];
-for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
 fs.rmSync(caseDir, { recursive: true, force: true });
+const exported = has('qpdf') ? await benchmarkBundle(FILES, PAGES, cache) : null;
+if (exported) {
+  rows.push(
+    ['bundle export (stamps, slips, index)', `${exported.bundle.seconds.toFixed(1)} s, peak ${exported.bundle.peakMb.toFixed(0)} MB`],
+    ['qpdf --empty --pages, same files', `${exported.qpdf.seconds.toFixed(1)} s, peak ${exported.qpdf.peakMb.toFixed(0)} MB`],
+    ['ratio ours / qpdf (time)', exported.ratio.time.toFixed(2)],
+  );
+}
+for (const [k, v] of rows) console.log(`${k.padEnd(38)} ${v}`);
 if (values.json) {
   console.log(
     JSON.stringify({
       ingest: { pages, seconds, pagesPerSec, peerPagesPerSec, ratio: peerPagesPerSec ? pagesPerSec / peerPagesPerSec : null },
+      export: exported && {
+        exhibits: exported.exhibits,
+        pages: exported.pages,
+        seconds: exported.bundle.seconds,
+        peakRssMb: exported.bundle.peakMb,
+        peerSeconds: exported.qpdf.seconds,
+        ratio: exported.ratio.time,
+      },
     }),
   );
 }
