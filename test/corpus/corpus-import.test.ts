@@ -33,6 +33,11 @@ describe.skipIf(!HAS_CORPUS)('the real-world corpus through the whole import pip
     }
   });
 
+  it('records what an encrypted PDF’s permissions refuse', () => {
+    const item = report.imported.find((i) => i.path === path.join(CORPUS_DIR, 'pdf/pdfjs-empty_protected.pdf'));
+    expect(item?.warnings).toContain('The PDF is encrypted and its permissions do not allow: changing the document, copying text, assembling pages.');
+  });
+
   it('reads the page count pdfinfo saw for every PDF it imports', () => {
     for (const entry of manifest.filter((e) => e.kind === 'pdf' && e.pages != null)) {
       const item = report.imported.find((i) => i.path === path.join(CORPUS_DIR, entry.path));

@@ -99,6 +99,10 @@ async function readDocument(doc: PDFDocumentProxy): Promise<ExtractedDocument> {
   out.subject = clean(info.Subject);
   out.date = pdfDateToIso(info.CreationDate) ?? pdfDateToIso(info.ModDate);
   out.encrypted = Boolean(info.EncryptFilterName);
+  if (out.encrypted) {
+    const refused = await refusedPermissions(doc);
+    if (refused.length > 0) out.warnings.push(`The PDF is encrypted and its permissions do not allow: ${refused.join(', ')}.`);
+  }
 
   const claimed = doc.numPages;
   const unreadable: number[] = [];
@@ -141,6 +145,21 @@ async function pageText(doc: PDFDocumentProxy, n: number): Promise<string | null
   } catch {
     return null;
   }
+}
+
+// PDF permission bits (ISO 32000-1, table 22) as pdf.js reports the allowed ones.
+const PERMISSIONS: [number, string][] = [
+  [4, 'printing'],
+  [8, 'changing the document'],
+  [16, 'copying text'],
+  [32, 'adding comments'],
+  [256, 'filling in forms'],
+  [1024, 'assembling pages'],
+];
+
+async function refusedPermissions(doc: PDFDocumentProxy): Promise<string[]> {
+  const allowed = await doc.getPermissions().catch(() => null);
+  return allowed ? PERMISSIONS.filter(([bit]) => !allowed.includes(bit)).map(([, name]) => name) : [];
 }
 
 function clean(value: string | undefined): string | null {
