@@ -165,7 +165,7 @@ export const contract = {
         paths: z.array(z.string().min(1).max(4096)).min(1, 'Choose at least one file or folder.').max(100_000),
         passwords: z.array(z.string().max(1000)).max(50).optional(),
         // How long one file may take to read before it is refused (default 30 s).
-        timeoutSeconds: z.number().int().min(1).max(3600).optional(),
+        timeoutSeconds: z.number().positive().max(3600).optional(),
       })
       .strict(),
   ),

@@ -41,11 +41,11 @@ describe('generated hostile inputs, each with its named outcome, in one batch', 
     expect(children.at(-1)).toMatchObject({ exhibitNo: `${email.exhibitNo}.1000`, kind: 'text' });
   });
 
-  it('refuses a file that takes longer than the time allowed, and goes on with the next', async () => {
-    const again = await api.importFiles({ paths: [path.join(src, 'million-objects.pdf'), path.join(src, 'good.txt')], timeoutSeconds: 1 });
-    // Already imported above, the PDF is read again to learn its hash; with one second it cannot be.
-    expect(again.failed).toEqual([expect.objectContaining({ code: 'too_large', error: 'The file took longer than 1 s to read.' })]);
-    expect(again.duplicates).toEqual([expect.objectContaining({ path: path.join(src, 'good.txt') })]);
+  it('refuses a file that takes longer than the time allowed', async () => {
+    // Already imported above, the PDF is read again to learn its hash; its million-entry cross-reference table
+    // alone takes far longer than 20 ms to parse, on any machine.
+    const again = await api.importFiles({ paths: [path.join(src, 'million-objects.pdf')], timeoutSeconds: 0.02 });
+    expect(again.failed).toEqual([expect.objectContaining({ code: 'too_large', error: 'The file took longer than 0.02 s to read.' })]);
   });
 
   it('leaves the rest of the batch unaffected, and the case verifiable', async () => {

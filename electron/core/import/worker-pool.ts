@@ -110,7 +110,7 @@ export function createExtractPool(options: PoolOptions = {}) {
       };
       const timer = setTimeout(() => {
         replace(slot);
-        finish(() => reject(new UserError('too_large', `The file took longer than ${Math.round(timeoutMs / 1000)} s to read.`)));
+        finish(() => reject(new UserError('too_large', `The file took longer than ${Number((timeoutMs / 1000).toFixed(2))} s to read.`)));
       }, timeoutMs);
       worker.on('message', onMessage);
       worker.on('error', onError);
