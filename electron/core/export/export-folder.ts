@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/errors.ts';
+import { fsyncDir } from '../durable-fs.ts';
 
 /** The chosen folder, resolved and created; never inside the vault, which holds originals only. */
 export function prepareOutDir(outDir: string, vaultRoot: string): string {
@@ -67,16 +68,3 @@ export function writeOutputFile(file: string, bytes: Uint8Array): { sha256: stri
   return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
 }
 
-function fsyncDir(dir: string): void {
-  // Makes the rename durable where the platform can open a folder; elsewhere the rename is as durable as it gets.
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    /* not supported on this platform */
-  }
-}

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { UserError } from '../../../shared/errors.ts';
+import { fsyncDir, fsyncFile } from '../durable-fs.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const TEMP_DIR = '.incoming';
@@ -147,25 +148,3 @@ function isRunning(pid: number): boolean {
   }
 }
 
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function fsyncDir(dir: string): void {
-  // Makes the rename durable; some platforms cannot open a directory, and there the rename is as durable as it gets.
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    /* not supported on this platform */
-  }
-}
