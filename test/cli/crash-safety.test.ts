@@ -15,7 +15,7 @@ beforeAll(async () => {
     const pages = Array.from({ length: 6 }, (_, p) => `Document ${i} page ${p + 1}\n${'Data Exchange System '.repeat(20)}`);
     fs.writeFileSync(path.join(src, `doc-${String(i).padStart(3, '0')}.pdf`), await makePdf({ title: `Document ${i}`, pages }));
   }
-  expect(cli('init', caseDir).code).toBe(0);
+  expect((await cli('init', caseDir)).code).toBe(0);
 });
 
 function exhibitCount(): number {
@@ -46,21 +46,21 @@ describe('an import killed with SIGKILL mid-way', () => {
     expect(before).toBeGreaterThanOrEqual(5);
     expect(before).toBeLessThan(FILES);
 
-    const verified = cliJson('verify', caseDir);
+    const verified = await cliJson('verify', caseDir);
     expect(verified).toMatchObject({ ok: true, checked: before, integrity: 'ok', auditOk: true });
     // Opening swept any temp file the killed writer left; every stored original is whole.
     expect(fs.readdirSync(path.join(caseDir, 'vault', '.incoming'))).toEqual([]);
 
-    const rerun = cliJson('import', caseDir, src);
+    const rerun = await cliJson('import', caseDir, src);
     expect(rerun.failed).toEqual([]);
     expect(rerun.duplicates).toHaveLength(before);
     expect(rerun.imported).toHaveLength(FILES - before);
-    const { exhibits } = cliJson('list', caseDir);
+    const { exhibits } = await cliJson('list', caseDir);
     expect(exhibits).toHaveLength(FILES);
     expect(new Set(exhibits.map((e: { sha256: string }) => e.sha256)).size).toBe(FILES);
     expect(exhibits.map((e: { exhibitNo: string }) => e.exhibitNo)).toEqual(
       Array.from({ length: FILES }, (_, i) => `PX-${String(i + 1).padStart(3, '0')}`),
     );
-    expect(cliJson('verify', caseDir)).toMatchObject({ ok: true, checked: FILES });
+    expect(await cliJson('verify', caseDir)).toMatchObject({ ok: true, checked: FILES });
   });
 });

@@ -28,7 +28,7 @@ describe.skipIf(!HAS_STRACE)('the app never talks to the network', () => {
     const src = tempDir('offline-src-');
     await writePdf(path.join(src, 'a.pdf'), { pages: ['Data Exchange System'] });
     const caseDir = path.join(tempDir('offline-case-'), 'case');
-    expect(cli('init', caseDir).code).toBe(0);
+    expect((await cli('init', caseDir)).code).toBe(0);
     // The corpus has DOCX files with external entities and linked pictures, and emails with remote images.
     const inputs = HAS_CORPUS ? ['docx', 'eml', 'msg', 'pdf'].map((f) => path.join(CORPUS_DIR, f)) : [];
     for (const args of [['import', caseDir, src, ...inputs, '--json'], ['search', caseDir, 'system'], ['verify', caseDir]]) {

@@ -68,7 +68,7 @@ describe('the sample case', () => {
 
   it('is the same, byte for byte, each time it is built, down to the audit log', async () => {
     const other = path.join(tempDir('sample-again-'), 'BES v Huawei');
-    const run = cli('sample', other, '--json');
+    const run = await cli('sample', other, '--json');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const again = JSON.parse(run.stdout) as SampleCaseSummary;
@@ -89,8 +89,8 @@ describe('the sample case', () => {
     }
   });
 
-  it('refuses to build over a folder that holds a case, in one plain line', () => {
-    const run = cli('sample', dir);
+  it('refuses to build over a folder that holds a case, in one plain line', async () => {
+    const run = await cli('sample', dir);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/already holds a case/)]);
   });
@@ -210,7 +210,7 @@ describe('the sample case', () => {
     expect(linked?.annotationId).toBe(residency.id);
   });
 
-  it('writes emails as RFC 5322 messages: CRLF lines of at most 78 characters, fixed ids and dates', () => {
+  it('writes emails as RFC 5322 messages: CRLF lines of at most 78 characters, fixed ids and dates', async () => {
     const documents = path.join(dir, SAMPLE_DOCUMENTS_DIR);
     const emails = fs.readdirSync(documents).filter((n) => n.endsWith('.eml'));
     expect(emails).toHaveLength(3);
