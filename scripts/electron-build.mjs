@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ELECTRON_OUT = path.join(root, 'dist', 'electron');
 
-const WORKERS = ['electron/core/import/extract-worker.ts', 'electron/core/export/export-worker.ts'];
+const WORKERS = ['electron/core/import/extract-worker.ts', 'electron/core/export/export-worker.ts', 'electron/core/ocr/ocr-worker.ts', 'electron/core/preflight/preflight-worker.ts'];
 
 export async function buildElectron() {
   const common = { bundle: true, platform: 'node', target: 'node20', external: ['electron'], logLevel: 'warning', legalComments: 'none' };

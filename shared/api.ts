@@ -4,19 +4,24 @@ import { z } from 'zod';
 import type {
   Annotation,
   AuditEntry,
+  BackupResult,
   CaseInfo,
   CauseOfAction,
   EvidenceLink,
   Exhibit,
+  ExportPreview,
   ExportResult,
   ImportProgress,
   ImportReport,
+  OcrReport,
   Paragraph,
   SearchHit,
   Tag,
   VerifyReport,
 } from './model.ts';
 import { BATES_POSITIONS, CONFIDENTIALITY, EXHIBIT_KINDS, STANCES } from './model.ts';
+import { COURT_IDS } from './court-profiles.ts';
+import type { PreflightReport } from './preflight.ts';
 
 const exhibitRef = z.string().trim().min(1, 'Give an exhibit number or id.').max(100);
 const paragraphNo = z.number().int().positive().max(1_000_000);
@@ -108,7 +113,40 @@ const stampedExportArgs = {
   caseNumber: z.string().trim().min(1).max(200).optional(),
   // Tried on originals that are password-protected; they are not stored anywhere.
   passwords: z.array(z.string().max(1000)).max(50).optional(),
+  // A court profile (shared/court-profiles.ts): its size cap, page size and one exhibit per file.
+  court: z.enum(COURT_IDS).optional(),
 };
+
+const megabytes = z.number().positive().max(1_000_000);
+
+/** The arguments of each kind of export, named once for the export methods and their preview. */
+const exportArgs = {
+  bundle: z
+    .object({
+      ...stampedExportArgs,
+      cover: z.string().trim().min(1).max(5000).optional(),
+      maxMb: megabytes.optional(),
+    })
+    .strict(),
+  stamped: z.object(stampedExportArgs).strict(),
+  list: z
+    .object({ outDir: exportFolder, format: z.enum(['pdf', 'docx', 'csv']), select: exportSelectionSchema.default({ by: 'all' }) })
+    .strict(),
+  'proof-chart': z.object({ outDir: exportFolder, format: z.enum(['pdf', 'docx']) }).strict(),
+};
+
+export type ExportKindName = keyof typeof exportArgs;
+
+/** The contract method that makes each kind of export. */
+export const EXPORT_METHODS = {
+  bundle: 'exportBundle',
+  stamped: 'exportStamped',
+  list: 'exportList',
+  'proof-chart': 'exportProofChart',
+} as const satisfies Record<ExportKindName, MethodName>;
+
+const previewOf = <K extends ExportKindName>(kind: K) =>
+  z.object({ kind: z.literal(kind), args: exportArgs[kind], pages: z.number().int().min(1).max(24).default(8) }).strict();
 
 export interface ExhibitDetails {
   exhibit: Exhibit;
@@ -166,6 +204,17 @@ export const contract = {
         passwords: z.array(z.string().max(1000)).max(50).optional(),
         // How long one file may take to read before it is refused (default 30 s).
         timeoutSeconds: z.number().positive().max(3600).optional(),
+      })
+      .strict(),
+  ),
+  /** Reads the pages that have no text of their own with OCR (all of them still waiting), resuming where a run stopped. */
+  runOcr: method<OcrReport>()(
+    z
+      .object({
+        // For password-protected PDFs whose scanned pages are read; they are not stored anywhere.
+        passwords: z.array(z.string().max(1000)).max(50).optional(),
+        // How long one page may take before it is skipped with a warning (default 120 s).
+        pageTimeoutSeconds: z.number().positive().max(3600).optional(),
       })
       .strict(),
   ),
@@ -234,22 +283,28 @@ export const contract = {
     z.object({ exhibit: exhibitRef.optional(), limit: z.number().int().positive().max(100_000).optional() }).strict(),
   ),
   verify: method<VerifyReport>()(none),
-  exportBundle: method<ExportResult>()(
+  /** Writes a zip of the whole case (database, vault, manifest of hashes); restore it with exhibit-desk restore. */
+  backupCase: method<BackupResult>()(
+    z.object({ out: z.string().trim().min(1, 'Choose where to write the backup.').max(4096) }).strict(),
+  ),
+  exportBundle: method<ExportResult>()(exportArgs.bundle),
+  exportStamped: method<ExportResult>()(exportArgs.stamped),
+  exportList: method<ExportResult>()(exportArgs.list),
+  exportProofChart: method<ExportResult>()(exportArgs['proof-chart']),
+  /** Checks PDFs (an export's, or any) for what makes a court refuse a filing; `maxMb` overrides the court's cap. */
+  preflight: method<PreflightReport>()(
     z
       .object({
-        ...stampedExportArgs,
-        cover: z.string().trim().min(1).max(5000).optional(),
-        maxMb: z.number().positive().max(1_000_000).optional(),
+        paths: z.array(z.string().min(1).max(4096)).min(1, 'Choose at least one PDF to check.').max(10_000),
+        court: z.enum(COURT_IDS).optional(),
+        maxMb: megabytes.optional(),
       })
       .strict(),
   ),
-  exportStamped: method<ExportResult>()(z.object(stampedExportArgs).strict()),
-  exportList: method<ExportResult>()(
-    z
-      .object({ outDir: exportFolder, format: z.enum(['pdf', 'docx', 'csv']), select: exportSelectionSchema.default({ by: 'all' }) })
-      .strict(),
+  // The first pages of an export as it would be made with these settings, written nowhere and recorded nowhere.
+  previewExport: method<ExportPreview>()(
+    z.discriminatedUnion('kind', [previewOf('bundle'), previewOf('stamped'), previewOf('list'), previewOf('proof-chart')]),
   ),
-  exportProofChart: method<ExportResult>()(z.object({ outDir: exportFolder, format: z.enum(['pdf', 'docx']) }).strict()),
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,8 @@ export const BRIDGE_CHANNELS = {
   cancel: 'api:cancel',
   progress: 'api:progress',
   command: 'app:command',
+  chooseFolder: 'app:choose-folder',
+  showInFolder: 'app:show-in-folder',
 } as const;
 
 export interface Bridge {
@@ -25,6 +27,10 @@ export interface Bridge {
   onAppCommand?(listener: (command: AppCommand) => void): () => void;
   /** The path on disk of a file dropped on the window (Electron only; browsers do not reveal it). */
   pathForFile?(file: unknown): string;
+  /** Asks for a folder with the system's own dialog (Electron only); null when the user cancels. */
+  chooseFolder?(title: string): Promise<string | null>;
+  /** Shows a written file in the system's file manager (Electron only). */
+  showInFolder?(path: string): Promise<void>;
 }
 
 export type AppCommand = { kind: 'import'; paths: string[] } | { kind: 'export' } | { kind: 'find' } | { kind: 'case-opened' };

@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'conflict', // e.g. an exhibit number already in use
   'case_exists', // init on a folder that already holds a case
   'case_too_new', // the case file was written by a newer version
+  'case_damaged', // the case's database is damaged: it is open read-only until recovered
   'unsupported_format', // a file type no importer reads
   'damaged', // a file that cannot be read because it is broken
   'encrypted', // a password is needed (or the one given is wrong)

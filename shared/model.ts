@@ -19,6 +19,10 @@ export interface CaseInfo {
   title: string;
   numbering: NumberingScheme;
   schemaVersion: number;
+  /** The case folder on this computer (exports are suggested in its "Exports" folder). */
+  folder: string;
+  /** Why the case is open read-only (its database is damaged), or null when it can be changed. */
+  readOnly: { reason: string } | null;
 }
 
 export interface Exhibit {
@@ -40,6 +44,8 @@ export interface Exhibit {
   mediaType: string;
   pages: number | null;
   textLayer: boolean;
+  /** True once every page without text of its own has been read by OCR (textLayer still describes the original). */
+  ocr: boolean;
   encrypted: boolean;
   confidentiality: Confidentiality;
   parentId: number | null;
@@ -161,9 +167,22 @@ export interface SearchHit {
   exhibitNo: string;
   title: string;
   page: number | null;
-  /** Where the words were found: a page, the body of a pageless document, or the exhibit's description/metadata. */
-  source: 'page' | 'body' | 'metadata';
+  /** Where the words were found: a page, a page read by OCR, the body of a pageless document, or the exhibit's metadata. */
+  source: 'page' | 'ocr' | 'body' | 'metadata';
   snippet: string; // matched terms wrapped in « »
+}
+
+/** An OCR run over the pages that have no text of their own. */
+export interface OcrReport {
+  /** Pages read in this run (a page with no words on it counts too). */
+  pages: number;
+  /** Pages still waiting (skipped with a warning, or left by a cancel); the next run takes them up. */
+  pending: number;
+  /** Exhibits whose every text-less page has now been read. */
+  completed: { id: number; exhibitNo: string }[];
+  warnings: string[];
+  cancelled: boolean;
+  seconds: number;
 }
 
 export interface VerifyReport {
@@ -173,6 +192,21 @@ export interface VerifyReport {
   auditOk: boolean;
   auditBrokenAt: number | null; // seq of the first audit entry whose hash chain does not hold
   integrity: string;
+}
+
+/** A case backup written: the zip, its size and SHA-256, and how many entries it holds (with its manifest). */
+export interface BackupResult {
+  archive: string;
+  bytes: number;
+  sha256: string;
+  entries: number;
+}
+
+/** A backup restored into a new case folder, which then passed verify. */
+export interface RestoreResult {
+  case: string;
+  exhibits: number;
+  verified: true;
 }
 
 export const BATES_POSITIONS = ['bottom-right', 'bottom-center', 'bottom-left'] as const;
@@ -186,6 +220,16 @@ export interface ExportedFile {
 }
 
 /** What every export returns: the files written, the manifest beside them, and what the user should know. */
+/** The first pages of an export, made to be looked at before the real one: a PDF, base64-encoded. */
+export interface ExportPreview {
+  pdf: string;
+  /** Pages in the preview. */
+  pages: number;
+  /** The name the file would have; lists and proof charts in Word or CSV are previewed in their PDF layout. */
+  fileName: string;
+  warnings: string[];
+}
+
 export interface ExportResult {
   files: ExportedFile[];
   manifest: string;

@@ -1,5 +1,6 @@
 // What every CLI command provides, and the helpers they share: flag parsing, output, opening a case.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { COURT_IDS, type CourtId } from '../../shared/court-profiles.ts';
 import { UserError } from '../../shared/errors.ts';
 import { createCaseApi, type CaseApi } from '../core/api.ts';
 
@@ -53,4 +54,19 @@ export async function withCase<T>(dir: string, fn: (api: CaseApi) => Promise<T>)
   } finally {
     api.close();
   }
+}
+
+/** --max-mb: a size in MB (1 MB = 1,000,000 bytes), such as 25 or 9.5. */
+export function parseMegabytes(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new UserError('bad_input', `--max-mb takes a size in MB such as 25 or 9.5, not "${value}".`);
+  return Number(value);
+}
+
+/** --court: one of the court profiles (shared/court-profiles.ts). */
+export function parseCourt(value: string | undefined): CourtId | undefined {
+  if (value === undefined) return undefined;
+  const id = value.trim().toLowerCase();
+  if (!(COURT_IDS as readonly string[]).includes(id)) throw new UserError('bad_input', `--court takes one of ${COURT_IDS.join(', ')}, not "${value}".`);
+  return id as CourtId;
 }

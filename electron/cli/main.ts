@@ -7,6 +7,8 @@ import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
 import { link } from './commands/link.ts';
+import { ocrCommand } from './commands/ocr.ts';
+import { preflight } from './commands/preflight.ts';
 import { list } from './commands/list.ts';
 import { sample } from './commands/sample.ts';
 import { search } from './commands/search.ts';
@@ -14,9 +16,12 @@ import { serve } from './commands/serve.ts';
 import { show } from './commands/show.ts';
 import { tag } from './commands/tag.ts';
 import { verify } from './commands/verify.ts';
+import { backup } from './commands/backup.ts';
+import { restore } from './commands/restore.ts';
+import { recover } from './commands/recover.ts';
 import { EXIT } from './command.ts';
 
-const COMMANDS: readonly Command[] = [init, importCommand, list, show, edit, renumber, search, tag, allegations, link, verify, serve, sample, exportCommand];
+const COMMANDS: readonly Command[] = [init, importCommand, ocrCommand, list, show, edit, renumber, search, tag, allegations, link, verify, serve, sample, exportCommand, preflight, backup, restore, recover];
 
 const INTERNAL_ERROR = 70;
 

@@ -3,6 +3,8 @@ import { contract, type Api, type CallOptions, type MethodName } from '../../sha
 import { UserError } from '../../shared/errors.ts';
 import { createCaseContext, systemClock, type Clock } from './case/case-context.ts';
 import { createCaseFolder, openCaseFolder } from './case/case-folder.ts';
+import { readOnlyHandlers } from './case/damaged-case.ts';
+import { backupHandlers } from './handlers/backup-handlers.ts';
 import { allegationHandlers } from './handlers/allegation-handlers.ts';
 import { caseHandlers } from './handlers/case-handlers.ts';
 import { evidenceHandlers } from './handlers/evidence-handlers.ts';
@@ -10,6 +12,8 @@ import { exhibitHandlers } from './handlers/exhibit-handlers.ts';
 import { exportHandlers } from './handlers/export-handlers.ts';
 import type { Handlers } from './handlers/handler.ts';
 import { integrityHandlers } from './handlers/integrity-handlers.ts';
+import { ocrHandlers } from './handlers/ocr-handlers.ts';
+import { preflightHandlers } from './handlers/preflight-handlers.ts';
 import { searchHandlers } from './handlers/search-handlers.ts';
 import { tagHandlers } from './handlers/tag-handlers.ts';
 import { validationMessage } from './validation-message.ts';
@@ -37,7 +41,7 @@ export type CaseApi = Api & {
 export function createCaseApi(options: CaseApiOptions): CaseApi {
   const folder = options.create ? createCaseFolder(options.dir) : openCaseFolder(options.dir);
   try {
-    const ctx = createCaseContext(folder.db, folder.vault, options.now ?? systemClock);
+    const ctx = createCaseContext(folder.db, folder.vault, options.now ?? systemClock, folder.readOnly);
     if (options.create) {
       ctx.db.transaction(() => {
         ctx.settings.setTitle(options.create!.title);
@@ -54,9 +58,13 @@ export function createCaseApi(options: CaseApiOptions): CaseApi {
       ...searchHandlers(ctx),
       ...integrityHandlers(ctx),
       ...exportHandlers(ctx),
+      ...ocrHandlers(ctx),
+      ...preflightHandlers(),
+      ...backupHandlers(ctx),
     };
+    const served = folder.readOnly ? readOnlyHandlers(handlers, folder.dir) : handlers;
     const api = Object.fromEntries(
-      (Object.keys(contract) as MethodName[]).map((name) => [name, validated(name, handlers)]),
+      (Object.keys(contract) as MethodName[]).map((name) => [name, validated(name, served)]),
     ) as Api;
     const original = (sha256: string): OriginalFile | null => {
       const info = ctx.exhibits.originalInfo(sha256);

@@ -1,4 +1,5 @@
-// Making writes survive a crash or power loss: syncing a file's bytes, and a folder's entries after a rename.
+// Making writes survive a crash or power loss: syncing a file's bytes, a folder's entries after a rename, and telling
+// whether the process that left a temp file behind is still writing it.
 import fs from 'node:fs';
 
 export function fsyncFile(file: string): void {
@@ -21,5 +22,16 @@ export function fsyncDir(dir: string): void {
     }
   } catch {
     /* not supported on this platform */
+  }
+}
+
+/** Whether the process that named a temp file after itself is still alive (so its temp file is not abandoned). */
+export function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

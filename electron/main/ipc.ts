@@ -1,4 +1,6 @@
-// The one IPC surface: contract calls, cancellation and progress, accepted only from the app's own top frame.
+// The IPC surface: contract calls, cancellation and progress, and the desktop's folder picker, accepted only from
+// the app's own top frame.
+import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { BRIDGE_CHANNELS as CHANNELS } from '../../shared/bridge.ts';
 import { toErrorPayload, UserError, type Result } from '../../shared/errors.ts';
@@ -32,5 +34,22 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, current: () => Dis
   });
   ipcMain.handle(CHANNELS.cancel, (event, callId: unknown) => {
     if (isTrustedSender(event) && typeof callId === 'string') current()?.cancel(callId);
+  });
+}
+
+/** The few things only the desktop can do for the window: the system's folder picker, and showing a written file. */
+export interface DesktopShell {
+  chooseFolder(title: string): Promise<string | null>;
+  showInFolder(file: string): void;
+}
+
+export function registerShellIpc(ipcMain: Pick<IpcMain, 'handle'>, shell: DesktopShell): void {
+  ipcMain.handle(CHANNELS.chooseFolder, (event, title: unknown) => {
+    if (!isTrustedSender(event) || typeof title !== 'string' || title.length > 200) return null;
+    return shell.chooseFolder(title);
+  });
+  ipcMain.handle(CHANNELS.showInFolder, (event, file: unknown) => {
+    if (!isTrustedSender(event) || typeof file !== 'string' || file.length > 4096 || !path.isAbsolute(file)) return;
+    shell.showInFolder(file);
   });
 }

@@ -1,7 +1,7 @@
 // The Electron main process: one hardened window over the open case; the core does the work.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { BRIDGE_CHANNELS, type AppCommand } from '../../shared/bridge.ts';
 import { createCaseApi, type CaseApi } from '../core/api.ts';
 import { caseExists } from '../core/case/case-folder.ts';
@@ -10,7 +10,7 @@ import { useSqliteBinding } from '../core/store/sqlite-binding.ts';
 import { buildSampleCase } from '../core/sample/build-sample-case.ts';
 import { APP_ENTRY } from './app-origin.ts';
 import { createAppState } from './app-state.ts';
-import { registerIpc } from './ipc.ts';
+import { registerIpc, registerShellIpc } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { PRIVILEGED_SCHEMES, registerProtocols } from './protocol.ts';
 import { hardenContents, hardenSession } from './security.ts';
@@ -108,6 +108,7 @@ app.whenReady().then(async () => {
   hardenSession(session.defaultSession);
   registerProtocols(protocol, RENDERER_DIR, () => current?.api ?? null);
   registerIpc(ipcMain, () => current?.dispatcher ?? null);
+  registerShellIpc(ipcMain, { chooseFolder: (title) => chooseFolder(title, true), showInFolder: (file) => shell.showItemInFolder(file) });
   try {
     await openCase(await firstCase());
   } catch (e) {

@@ -1,4 +1,4 @@
-// The preload: exposes the Bridge — three IPC messages and a URL scheme — and nothing else of Electron or Node.
+// The preload: exposes the Bridge — a few IPC messages and a URL scheme — and nothing else of Electron or Node.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { BRIDGE_CHANNELS, type AppCommand, type Bridge } from '../../shared/bridge.ts';
 import type { ImportProgress } from '../../shared/model.ts';
@@ -19,6 +19,8 @@ const bridge = {
     return () => void ipcRenderer.off(BRIDGE_CHANNELS.command, relay);
   },
   pathForFile: (file) => webUtils.getPathForFile(file as File),
+  chooseFolder: (title) => ipcRenderer.invoke(BRIDGE_CHANNELS.chooseFolder, title),
+  showInFolder: (path) => ipcRenderer.invoke(BRIDGE_CHANNELS.showInFolder, path),
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('bridge', bridge);

@@ -13,6 +13,7 @@ import { NO_CHOICE, type FilterChoice } from '../features/exhibits/FilterBar.tsx
 import { NO_SELECTION, selectOnly, type Selection } from '../features/exhibits/selection.ts';
 import { useExhibits } from '../features/exhibits/use-exhibits.ts';
 import { useTags } from '../features/exhibits/use-tags.ts';
+import { ExportDialog } from '../features/export/ExportDialog.tsx';
 import { DropZone } from '../features/import/DropZone.tsx';
 import { ImportDialog, type ImportRequest } from '../features/import/ImportDialog.tsx';
 import { useImport } from '../features/import/use-import.ts';
@@ -31,6 +32,7 @@ import '../features/viewer/viewer.css';
 import '../features/search/search.css';
 import '../features/allegations/allegations.css';
 import '../features/import/import.css';
+import '../features/export/export.css';
 import '../features/details/details.css';
 
 type View = 'exhibits' | 'document';
@@ -50,6 +52,7 @@ export function App() {
   const [paragraph, setParagraph] = useState<number | null>(null);
   const [importRequest, setImportRequest] = useState<ImportRequest | null>(null);
   const [linking, setLinking] = useState<string[] | null>(null);
+  const [exporting, setExporting] = useState(false);
   const [help, setHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -60,6 +63,7 @@ export function App() {
     void api.caseInfo({}).then((info) => {
       setCaseInfo(info);
       document.title = `${info.title} — Exhibit Desk`;
+      if (info.readOnly) setMessage(info.readOnly.reason);
     });
   }, []);
 
@@ -109,16 +113,20 @@ export function App() {
     return selection.active !== null ? [selection.active] : [...selection.ids];
   }, [view, open, selection]);
 
+  const selectedNumbers = useMemo(
+    () => selectedIds.map((id) => exhibits.byId.get(id)?.exhibitNo).filter((n): n is string => n !== undefined),
+    [selectedIds, exhibits.byId],
+  );
   const linkSelected = useCallback(() => {
-    const numbers = selectedIds.map((id) => exhibits.byId.get(id)?.exhibitNo).filter((n): n is string => n !== undefined);
-    if (numbers.length > 0) setLinking(numbers);
-  }, [selectedIds, exhibits.byId]);
+    if (selectedNumbers.length > 0) setLinking(selectedNumbers);
+  }, [selectedNumbers]);
 
   const runShortcut = useCallback(
     (action: GlobalAction) => {
       const actions: Record<GlobalAction, () => void> = {
         search: () => searchRef.current?.focus(),
         import: () => setImportRequest({}),
+        export: () => setExporting(true),
         help: () => setHelp(true),
         theme: toggleTheme,
         exhibits: () => {
@@ -143,7 +151,7 @@ export function App() {
         if (command.kind === 'import') setImportRequest({ paths: command.paths });
         else if (command.kind === 'find') searchRef.current?.focus();
         else if (command.kind === 'case-opened') window.location.reload();
-        else setMessage('Export is not available in this window yet.');
+        else if (command.kind === 'export') setExporting(true);
       }),
     [],
   );
@@ -158,6 +166,7 @@ export function App() {
           theme={theme}
           onToggleTheme={toggleTheme}
           onImport={() => setImportRequest({})}
+          onExport={() => setExporting(true)}
           onHelp={() => setHelp(true)}
         />
         <AllegationsPane
@@ -258,6 +267,7 @@ export function App() {
           closeImport();
         }}
       />
+      <ExportDialog open={exporting} selected={selectedNumbers} onClose={() => setExporting(false)} />
       <LinkDialog exhibits={linking} defaultParagraph={paragraph} onClose={() => setLinking(null)} />
       <HelpSheet open={help} onClose={() => setHelp(false)} />
     </WorkspaceContext.Provider>

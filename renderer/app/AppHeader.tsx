@@ -1,4 +1,4 @@
-// The top bar: the case, the search box, Import…, the theme switch and Help.
+// The top bar: the case, the search box, Import… and Export…, the theme switch and Help.
 import type { RefObject } from 'react';
 import type { CaseInfo } from '../../shared/model.ts';
 import { Icon } from '../components/Icon.tsx';
@@ -11,10 +11,11 @@ interface AppHeaderProps {
   theme: Theme;
   onToggleTheme: () => void;
   onImport: () => void;
+  onExport: () => void;
   onHelp: () => void;
 }
 
-export function AppHeader({ caseInfo, searchRef, theme, onToggleTheme, onImport, onHelp }: AppHeaderProps) {
+export function AppHeader({ caseInfo, searchRef, theme, onToggleTheme, onImport, onExport, onHelp }: AppHeaderProps) {
   return (
     <header className="app-header" aria-label="Case">
       <div className="brand">
@@ -29,12 +30,21 @@ export function AppHeader({ caseInfo, searchRef, theme, onToggleTheme, onImport,
       </div>
       <div className="case-name">
         <h1 title={caseInfo?.title}>{caseInfo?.title ?? ' '}</h1>
+        {caseInfo?.readOnly && (
+          <span className="badge warn" role="status" title={caseInfo.readOnly.reason}>
+            Read-only: the case database is damaged
+          </span>
+        )}
       </div>
       <SearchBox inputRef={searchRef} />
       <div className="header-actions">
         <button type="button" className="button" onClick={onImport} title="Import files (I)">
           <Icon name="import" />
           Import…
+        </button>
+        <button type="button" className="button" onClick={onExport} title="Export a bundle, stamped exhibits, a list or a proof chart (X)">
+          <Icon name="export" />
+          Export…
         </button>
         <button
           type="button"

@@ -1,12 +1,13 @@
 // The keyboard shortcuts: one list feeds both the handler and the Help sheet.
 import { useEffect } from 'react';
 
-export type GlobalAction = 'search' | 'import' | 'help' | 'theme' | 'exhibits' | 'document' | 'tag' | 'link' | 'allegations';
+export type GlobalAction = 'search' | 'import' | 'export' | 'help' | 'theme' | 'exhibits' | 'document' | 'tag' | 'link' | 'allegations';
 
 /** Single keys that act anywhere except while typing in a field or with a dialog open. */
 const GLOBAL_KEYS: Record<string, GlobalAction> = {
   '/': 'search',
   i: 'import',
+  x: 'export',
   '?': 'help',
   d: 'theme',
   e: 'exhibits',
@@ -27,6 +28,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
     items: [
       [['/'], 'Search exhibits'],
       [['I'], 'Import files…'],
+      [['X'], 'Export…'],
       [['E'], 'Show the exhibits grid'],
       [['V'], 'Show the open document'],
       [['A'], 'Go to the allegations'],

@@ -1,5 +1,5 @@
 // How dates, sizes and kinds read in the UI.
-import type { ExhibitKind, Stance } from '../../shared/model.ts';
+import { STANCES, type ExhibitKind, type Stance } from '../../shared/model.ts';
 import type { IconName } from './Icon.tsx';
 
 const day = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
@@ -62,3 +62,4 @@ export function fileName(path: string): string {
 }
 
 export const STANCE_LABELS: Record<Stance, string> = { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' };
+export const STANCE_OPTIONS = STANCES.map((s) => [s, STANCE_LABELS[s]] as const);

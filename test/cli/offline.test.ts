@@ -36,5 +36,6 @@ describe.skipIf(!HAS_STRACE)('the app never talks to the network', () => {
       expect(run.status, args[0]).not.toBeNull();
       expect(run.attempts, args[0]).toEqual([]);
     }
-  });
+    // The import reads the corpus's three scanned pages with OCR too (Tesseract's start-up included).
+  }, 180_000);
 });

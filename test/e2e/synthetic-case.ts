@@ -29,6 +29,7 @@ function exhibit(i: number, count: number): Exhibit {
     mediaType: 'application/pdf',
     pages: kind === 'pdf' ? 1 + (i % 40) : null,
     textLayer: true,
+    ocr: false,
     encrypted: false,
     confidentiality: 'none',
     parentId: null,
@@ -50,7 +51,7 @@ export function syntheticCase(count: number): CaseApi {
   ) as Record<MethodName, () => Promise<never>>;
   const api: Api = {
     ...refuse,
-    caseInfo: async () => ({ title: `${count.toLocaleString('en-US')} synthetic exhibits`, numbering: { prefix: 'PX-', start: 1, padding: 6 }, schemaVersion: 1 }),
+    caseInfo: async () => ({ title: `${count.toLocaleString('en-US')} synthetic exhibits`, numbering: { prefix: 'PX-', start: 1, padding: 6 }, schemaVersion: 1, folder: '/synthetic', readOnly: null }),
     listExhibits: async ({ limit, offset = 0 }) => exhibits.slice(offset, offset + (limit ?? count)),
     listTags: async () => [{ id: 1, name: 'hot', path: 'hot', parentId: null, color: '#c2410c', exhibitCount: Math.ceil(count / 10) }],
     listAllegations: async () => ({ causes: [], paragraphs: [] }),

@@ -88,7 +88,7 @@ describe('exhibit-desk export', () => {
     [['stamped', '--out', 'X', '--max-mb', '5'], /--max-mb does not apply to the stamped export/],
     [['proof-chart', '--format', 'pdf', '--out', 'X', '--select', 'all'], /--select does not apply to the proof-chart export/],
     [['bundle', '--out', 'X', '--select', 'everything'], /--select takes all, tag:NAME, paragraph:N or numbers:1,3-7/],
-    [['bundle', '--out', 'X', '--select', 'numbers:7-3'], /the range 7-3 runs backwards/],
+    [['bundle', '--out', 'X', '--select', 'numbers:7-3'], /The range 7-3 runs backwards; write it as 3-7\./],
     [['bundle', '--out', 'X', '--bates-digits', '0'], /--bates-digits takes a number from 1 to 15/],
     [['bundle', '--out', 'X', '--bates-start', 'one'], /--bates-start takes a whole number/],
     [['bundle', '--out', 'X', '--bates-position', 'top'], /--bates-position must be one of bottom-right, bottom-center, bottom-left/],

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IpcMain } from 'electron';
 import { createDispatcher } from '../../electron/core/dispatcher.ts';
-import { registerIpc } from '../../electron/main/ipc.ts';
+import { registerIpc, registerShellIpc } from '../../electron/main/ipc.ts';
 import { newCase, tempDir } from '../fixtures/case.ts';
 import { writePdf } from '../fixtures/pdfs.ts';
 
@@ -13,6 +13,8 @@ afterAll(() => api.close());
 const handlers: Record<string, Handler> = {};
 const ipcMain = { handle: (channel: string, h: Handler) => (handlers[channel] = h) } as unknown as IpcMain;
 registerIpc(ipcMain, () => createDispatcher(api));
+const shown: string[] = [];
+registerShellIpc(ipcMain, { chooseFolder: async (title) => `/chosen/for ${title}`, showInFolder: (file) => void shown.push(file) });
 
 const sent: unknown[][] = [];
 function event(url: string, parent: object | null = null) {
@@ -53,5 +55,17 @@ describe('the IPC handler', () => {
     const result = (await invoke(app, 'importFiles', { paths: [src] }, 'imp')) as { ok: boolean; value: { imported: unknown[] } };
     expect(result.value.imported).toHaveLength(4);
     expect(sent.filter((m) => m[0] === 'api:progress' && m[1] === 'imp').at(-1)).toEqual(['api:progress', 'imp', { done: 4, total: 4, current: null }]);
+  });
+
+  it('offers the folder picker and “show in folder” to the app window only, with checked arguments', async () => {
+    const choose = (ev: unknown, title: unknown) => handlers['app:choose-folder']!(ev, title);
+    const show = (ev: unknown, file: unknown) => handlers['app:show-in-folder']!(ev, file);
+    expect(await choose(app, 'Export to')).toBe('/chosen/for Export to');
+    expect(await choose(event('https://evil.example/'), 'Export to')).toBeNull();
+    expect(await choose(app, { title: 'x' })).toBeNull();
+    await show(app, '/exports/bundle.pdf');
+    await show(app, 'relative/bundle.pdf');
+    await show(event('file:///tmp/x.html'), '/etc/passwd');
+    expect(shown).toEqual(['/exports/bundle.pdf']);
   });
 });

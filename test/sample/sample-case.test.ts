@@ -139,12 +139,15 @@ describe('the sample case', () => {
     expect(summary.unsupportedParagraphs).toEqual(gaps);
   });
 
-  it('marks the scanned page of the 2020 indictment summary as having no text layer', async () => {
+  it('marks the scanned page of the 2020 indictment summary as having no text layer, and reads it by OCR', async () => {
     const { exhibit } = await api.getExhibit({ exhibit: 'PX-012' });
     expect(exhibit.textLayer).toBe(false);
+    expect(exhibit.ocr).toBe(true);
     expect(exhibit.warnings).toEqual([expect.stringMatching(/No text layer on pages 3\b/)]);
     expect((await api.pageText({ exhibit: 'PX-012', page: 3 })).text).toBe('');
     expect((await api.pageText({ exhibit: 'PX-012', page: 2 })).text).toMatch(/scanned copy of a page of the court’s public docket/);
+    const hits = await api.search({ query: 'arraignment' });
+    expect(hits.map((h) => [h.exhibitNo, h.page, h.source])).toEqual([['PX-012', 3, 'ocr']]);
   });
 
   it('designates the design document Highly Confidential – AEO, and two others confidential', async () => {

@@ -1,12 +1,15 @@
 // exhibit-desk export: the exhibit bundle, stamped exhibits, the exhibit list and the proof chart, into a new folder.
 import type { BatesSettings, ExportSelection } from '../../../shared/api.ts';
+import type { CourtId } from '../../../shared/court-profiles.ts';
 import { UserError } from '../../../shared/errors.ts';
+import { parseNumberList } from '../../../shared/number-list.ts';
 import { BATES_POSITIONS, type BatesPosition, type ExportResult } from '../../../shared/model.ts';
 import type { CaseApi } from '../../core/api.ts';
 import { stopExportThread } from '../../core/export/export-thread.ts';
-import { EXIT, parseFlags, parseInteger, printJson, requirePositionals, withCase, type Command, type Io } from '../command.ts';
+import { EXIT, parseCourt, parseFlags, parseInteger, parseMegabytes, printJson, requirePositionals, withCase, type Command, type Io } from '../command.ts';
 
-const STAMP_FLAGS = '[--bates-prefix P] [--bates-start N] [--bates-digits N] [--bates-position bottom-right|bottom-center|bottom-left] [--case-number TEXT]';
+const STAMP_FLAGS =
+  '[--bates-prefix P] [--bates-start N] [--bates-digits N] [--bates-position bottom-right|bottom-center|bottom-left] [--case-number TEXT] [--court cacd|cand|mdd|generic]';
 const SELECT_FLAG = '[--select all|tag:NAME|paragraph:N|numbers:1,3-7]';
 
 const usage = [
@@ -27,6 +30,7 @@ const FLAGS = {
   'bates-position': { type: 'string' },
   'case-number': { type: 'string' },
   'max-mb': { type: 'string' },
+  court: { type: 'string' },
   cover: { type: 'string' },
   password: { type: 'string', multiple: true },
   json: { type: 'boolean' },
@@ -36,8 +40,8 @@ type Flag = keyof typeof FLAGS;
 
 /** The flags each kind of export takes besides --out and --json; any other is refused rather than ignored. */
 const ALLOWED: Record<string, Flag[]> = {
-  bundle: ['select', 'bates-prefix', 'bates-start', 'bates-digits', 'bates-position', 'case-number', 'max-mb', 'cover', 'password'],
-  stamped: ['select', 'bates-prefix', 'bates-start', 'bates-digits', 'bates-position', 'case-number', 'password'],
+  bundle: ['select', 'bates-prefix', 'bates-start', 'bates-digits', 'bates-position', 'case-number', 'court', 'max-mb', 'cover', 'password'],
+  stamped: ['select', 'bates-prefix', 'bates-start', 'bates-digits', 'bates-position', 'case-number', 'court', 'password'],
   list: ['format', 'select'],
   'proof-chart': ['format'],
 };
@@ -105,7 +109,7 @@ function exportCall(kind: string, values: Values, outDir: string, select: Export
   }
 }
 
-function stampSettings(values: Values): { bates: Partial<BatesSettings>; caseNumber?: string } {
+function stampSettings(values: Values): { bates: Partial<BatesSettings>; caseNumber?: string; court?: CourtId } {
   const position = values['bates-position'];
   if (position !== undefined && !BATES_POSITIONS.includes(position as BatesPosition)) {
     throw new UserError('bad_input', `--bates-position must be one of ${BATES_POSITIONS.join(', ')}.`);
@@ -120,6 +124,7 @@ function stampSettings(values: Values): { bates: Partial<BatesSettings>; caseNum
       position: position as BatesPosition | undefined,
     },
     caseNumber: values['case-number'],
+    court: parseCourt(values.court),
   };
 }
 
@@ -127,12 +132,6 @@ function format<F extends string>(value: string | undefined, formats: F[]): F {
   if (value === undefined) throw new UserError('bad_input', `Give the format with --format ${formats.join('|')}.`);
   if (!formats.includes(value as F)) throw new UserError('bad_input', `--format must be one of ${formats.join(', ')}, not "${value}".`);
   return value as F;
-}
-
-function parseMegabytes(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new UserError('bad_input', `--max-mb takes a size in MB such as 25 or 9.5, not "${value}".`);
-  return Number(value);
 }
 
 /** "all", "tag:NAME", "paragraph:N", or "numbers:1,3-7,PX-012" (numbers and ranges of numbers, or exhibit numbers). */
@@ -144,19 +143,9 @@ export function parseSelection(raw: string): ExportSelection {
   if (how === 'tag' && rest!.trim() !== '') return { by: 'tag', tag: rest!.trim() };
   if (how === 'paragraph' && /^\s*¶?\s*\d+\s*$/.test(rest!)) return { by: 'paragraph', paragraph: Number(rest!.replace(/\D/g, '')) };
   if (how !== 'numbers') throw bad();
-  const ranges: { from: number; to: number }[] = [];
-  const exhibits: string[] = [];
-  for (const item of rest!.split(',').map((s) => s.trim())) {
-    const range = /^(\d+)(?:\s*[-–]\s*(\d+))?$/.exec(item);
-    if (range) {
-      const from = Number(range[1]);
-      const to = range[2] === undefined ? from : Number(range[2]);
-      if (to < from) throw new UserError('bad_input', `--select numbers: the range ${item} runs backwards.`);
-      ranges.push({ from, to });
-    } else if (item !== '') exhibits.push(item);
-  }
-  if (ranges.length + exhibits.length === 0) throw bad();
-  return { by: 'numbers', ranges, exhibits };
+  const list = parseNumberList(rest!);
+  if (list.ranges.length + list.exhibits.length === 0) throw bad();
+  return { by: 'numbers', ...list };
 }
 
 function printResult(io: Io, result: ExportResult): void {

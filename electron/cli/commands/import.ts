@@ -1,8 +1,10 @@
-// exhibit-desk import: imports files and folders, reporting imported, duplicate and failed files.
+// exhibit-desk import: imports files and folders, reporting imported, duplicate and failed files, then reads scanned
+// pages with OCR (unless --no-ocr).
 import type { ImportReport } from '../../../shared/model.ts';
 import { EXIT, parseFlags, parseInteger, printJson, requirePositionals, withCase, type Command, type Io } from '../command.ts';
+import { printOcrSummary, runOcr } from './ocr.ts';
 
-const usage = 'import CASE_DIR PATH... [--password PW]... [--timeout SECONDS] [--json]';
+const usage = 'import CASE_DIR PATH... [--password PW]... [--timeout SECONDS] [--no-ocr] [--json]';
 
 export const importCommand: Command = {
   name: 'import',
@@ -12,24 +14,33 @@ export const importCommand: Command = {
       json: { type: 'boolean' },
       password: { type: 'string', multiple: true },
       timeout: { type: 'string' },
+      'no-ocr': { type: 'boolean' },
     });
     const [dir, ...paths] = requirePositionals(positionals, ['CASE_DIR', 'PATH'], usage);
     const abort = new AbortController();
     const onInterrupt = () => abort.abort();
     process.once('SIGINT', onInterrupt);
     try {
-      const report = await withCase(dir!, (api) =>
-        api.importFiles(
-          { paths, passwords: values.password, timeoutSeconds: parseInteger(values.timeout, '--timeout') },
+      const timeoutSeconds = parseInteger(values.timeout, '--timeout');
+      const { report, ocr } = await withCase(dir!, async (api) => {
+        const report = await api.importFiles(
+          { paths, passwords: values.password, timeoutSeconds },
           {
             signal: abort.signal,
             onProgress: io.interactive ? (p) => io.err(`\r${p.done}/${p.total} ${p.current ?? ''}`.slice(0, 120)) : undefined,
           },
-        ),
-      );
-      if (values.json) printJson(io, report);
-      else printSummary(io, report);
-      return report.failed.length > 0 || report.cancelled ? EXIT.checkFailed : EXIT.ok;
+        );
+        // Every page waiting for OCR is read, not only this import's: a run stopped earlier is finished too.
+        const skip = values['no-ocr'] === true || report.cancelled;
+        const ocr = skip ? null : await runOcr(api, io, { passwords: values.password }, { signal: abort.signal });
+        return { report, ocr: ocr && (ocr.pages > 0 || ocr.pending > 0 || ocr.warnings.length > 0) ? ocr : null };
+      });
+      if (values.json) printJson(io, ocr ? { ...report, ocr } : report);
+      else {
+        printSummary(io, report);
+        if (ocr) printOcrSummary(io, ocr);
+      }
+      return report.failed.length > 0 || report.cancelled || ocr?.cancelled ? EXIT.checkFailed : EXIT.ok;
     } finally {
       process.off('SIGINT', onInterrupt);
     }

@@ -40,7 +40,7 @@ export const search: Command = {
       return EXIT.ok;
     }
     for (const h of hits) {
-      io.out(`${h.exhibitNo.padEnd(12)} ${h.page === null ? '     ' : `p. ${String(h.page).padEnd(3)}`} ${h.title}`);
+      io.out(`${h.exhibitNo.padEnd(12)} ${h.page === null ? '     ' : `p. ${String(h.page).padEnd(3)}`} ${h.title}${h.source === 'ocr' ? '  (OCR)' : ''}`);
       io.out(`    ${h.snippet.replace(/\s+/g, ' ')}`);
     }
     io.out(`${hits.length} hit(s).`);

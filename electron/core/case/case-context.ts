@@ -5,6 +5,7 @@ import { createAnnotationStore } from '../store/annotations.ts';
 import { createAuditLog } from '../store/audit.ts';
 import { createEvidenceStore } from '../store/evidence.ts';
 import { createExhibitStore } from '../store/exhibits.ts';
+import { createOcrStore } from '../store/ocr-text.ts';
 import { createSettings } from '../store/settings.ts';
 import { createTagStore } from '../store/tags.ts';
 import type { Vault } from '../vault/vault.ts';
@@ -13,12 +14,14 @@ export type Clock = () => string;
 
 export const systemClock: Clock = () => new Date().toISOString();
 
-export function createCaseContext(db: Database.Database, vault: Vault, now: Clock = systemClock) {
+export function createCaseContext(db: Database.Database, vault: Vault, now: Clock = systemClock, readOnly: { reason: string } | null = null) {
   const tags = createTagStore(db);
   return {
     db,
     vault,
     now,
+    /** Why the case is open read-only (a damaged database), or null. */
+    readOnly,
     tags,
     settings: createSettings(db),
     audit: createAuditLog(db, now),
@@ -26,6 +29,7 @@ export function createCaseContext(db: Database.Database, vault: Vault, now: Cloc
     allegations: createAllegationStore(db),
     evidence: createEvidenceStore(db),
     annotations: createAnnotationStore(db),
+    ocr: createOcrStore(db),
   };
 }
 

@@ -1,6 +1,7 @@
 // Packs a bundle's exhibits into volumes no larger than the size limit: each exhibit goes whole into the current
 // volume when it fits, else into a new one; one too large for any volume is split at page boundaries into parts, each
-// behind its own slip sheet. Pages are numbered through the bundle, across volumes.
+// behind its own slip sheet; a court profile may want every exhibit in volumes of its own. Pages are numbered
+// through the bundle, across volumes.
 import path from 'node:path';
 import type { PDFPage } from '@cantoo/pdf-lib';
 import type { FamilyBates } from './bates.ts';
@@ -44,6 +45,8 @@ export class BundleVolumes {
     private readonly title: string,
     private readonly limit: number,
     private readonly fontBytes: number,
+    /** Each exhibit in volumes of its own, as some courts want (the front matter stays with the first). */
+    private readonly oneExhibitPerFile = false,
   ) {}
 
   get current(): Volume {
@@ -75,6 +78,7 @@ export class BundleVolumes {
 
   async place(source: RenderSource, family: Family, numbers: FamilyBates, settings: StampSettings, build: BuildPages): Promise<Placed> {
     const placed: Placed = { family, numbers, parts: [], starts: [] };
+    if (this.oneExhibitPerFile && this.current.pageCount > 0) await this.open();
     const whole = { from: 0, to: family.pageCount };
     let built = await build(this.current, whole, null);
     if (!this.fits(built.draft) && this.current.pageCount > 0) {

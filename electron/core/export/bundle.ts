@@ -3,8 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFPage } from '@cantoo/pdf-lib';
+import { courtLimits } from '../../../shared/court-profiles.ts';
 import { assignBates, batesAssignment, rangeText } from './bates.ts';
 import { frontMatterPages, plannedPlacement } from './bundle-front.ts';
+import type { IndexEntry } from './exhibit-index.ts';
 import { BundleVolumes, type BuildPages, type Placed } from './bundle-volumes.ts';
 import { dayOf, describe } from './display.ts';
 import type { ExportArgs, ExportJob, ExportOutcome, Exporter, WrittenFile } from './export-job.ts';
@@ -24,19 +26,21 @@ const OWN_CHARACTERS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUV
 export const bundleExporter: Exporter<'bundle'> = { kind: 'bundle', run: exportBundle };
 
 async function exportBundle(job: ExportJob, args: ExportArgs<'bundle'>): Promise<ExportOutcome> {
-  const source = { ctx: job.ctx, passwords: args.passwords ?? [] };
+  const court = courtLimits(args.court, args.maxMb);
+  const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize };
   const families = await planFamilies(job, source, args.select);
   const numbers = assignBates(args.bates, families);
   const caseTitle = job.ctx.settings.title();
   const caseNumber = args.caseNumber ?? null;
-  const limit = args.maxMb === undefined ? Infinity : Math.floor(args.maxMb * MB);
+  const limit = court.maxMb === null ? Infinity : Math.floor(court.maxMb * MB);
   const settings: StampSettings = { bates: args.bates, caseNumber, label: false };
-  const front = { caseTitle, caseNumber, cover: args.cover ?? null, createdAt: job.createdAt, volumeColumn: args.maxMb !== undefined };
+  const front = { caseTitle, caseNumber, cover: args.cover ?? null, createdAt: job.createdAt, volumeColumn: limit !== Infinity || court.oneExhibitPerFile };
 
   // The fonts are written when a volume is finished: room is kept for every character the bundle may print.
   const characters = new Set([...OWN_CHARACTERS, ...caseTitle, ...(caseNumber ?? ''), ...(args.cover ?? ''), ...args.bates.prefix]);
   for (const f of families) for (const ch of f.characters) characters.add(ch);
-  const volumes = new BundleVolumes(job, `${caseTitle} – Exhibit bundle`, limit, limit === Infinity ? 0 : await fontBytesFor(characters));
+  const fontBytes = limit === Infinity ? 0 : await fontBytesFor(characters);
+  const volumes = new BundleVolumes(job, `${caseTitle} – Exhibit bundle`, limit, fontBytes, court.oneExhibitPerFile);
 
   const slipAndPages = (family: Family, index: number): BuildPages => async (vol, range, part) => {
     const fb = numbers[index]!;
@@ -59,13 +63,19 @@ async function exportBundle(job: ExportJob, args: ExportArgs<'bundle'>): Promise
     await volumes.open();
     if (limit !== Infinity) volumes.reserveFront(frontMatterPages(volumes.current, front, plannedPlacement(families, numbers), 1));
     const placed: Placed[] = [];
-    for (const [i, family] of families.entries()) {
+    // A preview draws the first pages only, behind the index of every exhibit selected.
+    let room = job.previewPages ?? Infinity;
+    for (const [i, whole] of families.entries()) {
+      if (room <= 0) break;
       job.checkCancelled();
-      job.progress(i, families.length + 1, `${family.head.exhibitNo} – ${family.head.title}`);
+      job.progress(i, families.length + 1, `${whole.head.exhibitNo} – ${whole.head.title}`);
+      const family = room < whole.pageCount + 1 ? { ...whole, pageCount: Math.max(room - 1, 1) } : whole;
+      room -= family.pageCount + 1;
       placed.push(await volumes.place(source, family, numbers[i]!, settings, slipAndPages(family, i)));
     }
     job.progress(families.length, families.length + 1, 'Index of exhibits');
-    const files = await finishVolumes(job, volumes, placed, front, safeFileName(caseTitle), limit);
+    const index = job.previewPages === undefined ? placed : plannedPlacement(families, numbers);
+    const files = await finishVolumes(job, volumes, placed, index, front, safeFileName(caseTitle), limit);
     job.progress(families.length + 1, families.length + 1, null);
     return {
       files,
@@ -80,7 +90,7 @@ async function exportBundle(job: ExportJob, args: ExportArgs<'bundle'>): Promise
         originals: originalsOf(p.family, p.numbers),
       })),
       bates: batesAssignment(numbers),
-      settings: { select: args.select, bates: args.bates, caseNumber, cover: args.cover ?? null, maxMb: args.maxMb ?? null, volumes: files.length },
+      settings: { select: args.select, bates: args.bates, caseNumber, cover: args.cover ?? null, court: args.court ?? null, maxMb: court.maxMb, volumes: files.length },
     };
   } catch (e) {
     volumes.abandon();
@@ -93,6 +103,7 @@ async function finishVolumes(
   job: ExportJob,
   volumes: BundleVolumes,
   placed: Placed[],
+  index: IndexEntry[],
   front: Parameters<typeof frontMatterPages>[1],
   baseName: string,
   limit: number,
@@ -100,7 +111,7 @@ async function finishVolumes(
   const count = volumes.volumes.length;
   const files: WrittenFile[] = [];
   for (const [v, vol] of volumes.volumes.entries()) {
-    const frontPages = v === 0 ? frontMatterPages(vol, front, placed, count) : [];
+    const frontPages = v === 0 ? frontMatterPages(vol, front, index, count) : [];
     if (frontPages.length > 0) vol.bookmarkFirst({ title: 'Index of exhibits', page: frontPages[front.cover ? 1 : 0]!.ref, children: [] });
     const done = await vol.finish({
       front: frontPages,

@@ -1,11 +1,15 @@
 // Where an export's files go: a hidden temporary folder inside the chosen folder, filled completely and then renamed
 // to a fresh folder named for the export and its time ("bundle 2026-01-05 09.00.01"), so that nothing is ever
-// overwritten and an interrupted export leaves no half-written file under a real name.
+// overwritten and an interrupted export leaves no half-written file under a real name (the next export into the
+// folder removes the temporary folder a killed one left).
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/errors.ts';
-import { fsyncDir } from '../durable-fs.ts';
+import { fsyncDir, isRunning } from '../durable-fs.ts';
+
+// `.bundle-<pid>-<random>.part`: the writer's process id in the name tells an abandoned folder from one being filled.
+const TEMP_FOLDER = /^\.[a-z-]+-(\d+)-[0-9a-f]{12}\.part$/;
 
 /** The chosen folder, resolved and created; never inside the vault, which holds originals only. */
 export function prepareOutDir(outDir: string, vaultRoot: string): string {
@@ -24,6 +28,7 @@ export function prepareOutDir(outDir: string, vaultRoot: string): string {
 }
 
 export function startExportFolder(dir: string, kind: string): string {
+  sweepAbandonedExports(dir);
   const temp = path.join(dir, `.${kind}-${process.pid}-${randomBytes(6).toString('hex')}.part`);
   try {
     fs.mkdirSync(temp);
@@ -54,6 +59,14 @@ export function publishExportFolder(temp: string, kind: string, createdAt: strin
 
 export function discardExportFolder(temp: string): void {
   fs.rmSync(temp, { recursive: true, force: true });
+}
+
+/** Removes the temporary folders of exports whose process was killed before it could publish or discard them. */
+function sweepAbandonedExports(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    const writer = TEMP_FOLDER.exec(name)?.[1];
+    if (writer !== undefined && !isRunning(Number(writer))) discardExportFolder(path.join(dir, name));
+  }
 }
 
 /** Writes a whole file (DOCX, CSV, the manifest) durably; returns its SHA-256 and size. */

@@ -1,12 +1,11 @@
 // The narrow interface every exporter (bundle, stamped exhibits, exhibit list, proof chart) implements, and what the
 // host hands each run: the case (read-only), the folder to fill, the time, and hooks for warnings, progress and cancel.
-import type { ParsedArgsOf } from '../../../shared/api.ts';
+import type { EXPORT_METHODS, ExportKindName, ParsedArgsOf } from '../../../shared/api.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import type { BatesRange } from './bates.ts';
 
-export const EXPORT_KINDS = { bundle: 'exportBundle', stamped: 'exportStamped', list: 'exportList', 'proof-chart': 'exportProofChart' } as const;
-export type ExportKind = keyof typeof EXPORT_KINDS;
-export type ExportArgs<K extends ExportKind> = ParsedArgsOf<(typeof EXPORT_KINDS)[K]>;
+export type ExportKind = ExportKindName;
+export type ExportArgs<K extends ExportKind> = ParsedArgsOf<(typeof EXPORT_METHODS)[K]>;
 
 export type ExportRequest = { [K in ExportKind]: { kind: K; args: ExportArgs<K> } }[ExportKind];
 
@@ -17,6 +16,8 @@ export interface ExportJob {
   createdAt: string; // ISO 8601
   warn(message: string): void;
   progress(done: number, total: number, current: string | null): void;
+  /** Set for a preview: draw about this many pages of exhibits, then finish (the front matter stays whole). */
+  previewPages?: number;
   /** Throws a UserError('cancelled') once the user has cancelled. */
   checkCancelled(): void;
 }

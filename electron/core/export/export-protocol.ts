@@ -11,6 +11,8 @@ export interface ExportStart {
   vaultRoot: string;
   folder: string;
   createdAt: string;
+  /** Set for a preview (see ExportJob.previewPages). */
+  previewPages?: number;
   /** Shared with the caller: set to 1 to cancel; the worker looks at it between pages. */
   cancel: Int32Array;
 }

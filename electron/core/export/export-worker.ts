@@ -21,6 +21,7 @@ port.on('message', async (start: ExportStart) => {
       ctx: createCaseContext(db, openVault(start.vaultRoot), () => start.createdAt),
       folder: start.folder,
       createdAt: start.createdAt,
+      previewPages: start.previewPages,
       warn: (message) => warnings.add(message),
       progress: (done, total, current) => send({ type: 'progress', progress: { done, total, current } }),
       checkCancelled() {

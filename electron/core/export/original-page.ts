@@ -19,6 +19,7 @@ import {
   type PDFDocument,
   type PDFObject,
 } from '@cantoo/pdf-lib';
+import { fitsPage, type PageSize } from '../../../shared/court-profiles.ts';
 import { apply, compose, invert, pageView, stampBand, transformBox, type Box, type Matrix, type PageView } from './page-geometry.ts';
 
 /** Annotations that only act (links, pop-ups) print nothing and point into the original; they are left out. */
@@ -38,8 +39,23 @@ export function originalSource(out: PDFDocument, doc: PDFDocument): OriginalSour
   return { doc, copier: PDFObjectCopier.for(doc.context, out.context) };
 }
 
-/** The export page for page `index` of the original, and how it is shown (for the stamps). */
-export function placeOriginalPage(out: PDFDocument, source: OriginalSource, index: number): { page: PDFPage; view: PageView } {
+export interface PlacedOriginalPage {
+  page: PDFPage;
+  view: PageView;
+  /** The original page as seen upright (origin bottom left), and the matrix that carries it onto the export page. */
+  original: { width: number; height: number; toPage: Matrix };
+}
+
+/**
+ * The export page for page `index` of the original, and how it is shown (for the stamps). A page larger than `fitTo`
+ * (a court's page size) is scaled onto a page of that size instead, turned the way the original is shown.
+ */
+export function placeOriginalPage(
+  out: PDFDocument,
+  source: OriginalSource,
+  index: number,
+  fitTo: PageSize | null = null,
+): PlacedOriginalPage {
   const leaf = source.doc.getPage(index).node;
   const src = source.doc.context;
   const page = PDFPage.create(out);
@@ -48,22 +64,39 @@ export function placeOriginalPage(out: PDFDocument, source: OriginalSource, inde
     const value = src.lookup(INHERITED.has(key) ? leaf.getInheritableAttribute(name) : leaf.get(name));
     if (value !== undefined) page.node.set(name, source.copier.copy(value));
   }
-  const view = pageView(visibleBox(page), page.getRotation().angle);
+  const shown = pageView(visibleBox(page), page.getRotation().angle);
+  const fitted = fitTo && !fitsPage(shown.width, shown.height, fitTo) ? fitOnto(page, shown, fitTo) : null;
+  const view = fitted?.view ?? shown;
   const band = stampBand(view.height);
   const scale = (view.height - 2 * band) / view.height;
   // Shrunk about the view's origin, centred across, set on the bottom band; then back into the page's own space.
   const shrink: Matrix = [scale, 0, 0, scale, (view.width * (1 - scale)) / 2, band];
-  const content = compose(compose(view.toView, shrink), invert(view.toView));
+  const content = compose(compose(compose(shown.toView, fitted?.scale ?? IDENTITY), shrink), invert(view.toView));
 
   const resources = leaf.getInheritableAttribute(PDFName.of('Resources'));
-  const form = contentForm(out.context, source, leaf.Contents(), resources, view.box, leaf.get(PDFName.of('Group')));
+  const form = contentForm(out.context, source, leaf.Contents(), resources, shown.box, leaf.get(PDFName.of('Group')));
   if (form) {
     const name = page.node.newXObject('Original', out.context.register(form));
     page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...content), drawObject(name), popGraphicsState());
   }
   const annots = movedAnnotations(out.context, source, leaf.Annots(), content);
   if (annots.length > 0) page.node.set(PDFName.Annots, out.context.obj(annots));
-  return { page, view };
+  return { page, view, original: { width: shown.width, height: shown.height, toPage: compose(invert(shown.toView), content) } };
+}
+
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** Gives the page the court's size (upright, in the original's orientation) and the matrix that scales the original
+ * as shown onto it, centred. */
+function fitOnto(page: PDFPage, shown: PageView, size: PageSize): { view: PageView; scale: Matrix } {
+  const landscape = shown.width > shown.height;
+  const [short, long] = size.width <= size.height ? [size.width, size.height] : [size.height, size.width];
+  const [width, height] = landscape ? [long, short] : [short, long];
+  for (const key of KEPT_PAGE_ENTRIES) if (key !== 'Group') page.node.delete(PDFName.of(key));
+  page.node.set(PDFName.MediaBox, page.doc.context.obj([0, 0, width, height]));
+  const s = Math.min(width / shown.width, height / shown.height);
+  const scale: Matrix = [s, 0, 0, s, (width - shown.width * s) / 2, (height - shown.height * s) / 2];
+  return { view: pageView({ x0: 0, y0: 0, x1: width, y1: height }, 0), scale };
 }
 
 function numbers(context: PDFContext, value: PDFObject | undefined): number[] {

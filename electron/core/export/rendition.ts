@@ -3,6 +3,7 @@
 // drawn so that Bates numbers are known up front, then drawn a range at a time onto an export file's pages.
 import { PDFPage } from '@cantoo/pdf-lib';
 import type { ExportSelection } from '../../../shared/api.ts';
+import type { PageSize } from '../../../shared/court-profiles.ts';
 import type { Confidentiality, Exhibit } from '../../../shared/model.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import type { FamilyBates } from './bates.ts';
@@ -10,6 +11,7 @@ import { compareExhibitNos } from './display.ts';
 import type { ExportedOriginal, ExportJob } from './export-job.ts';
 import { missingCharacters, type Fonts } from './fonts.ts';
 import { embeddableImage, imagePage } from './image-page.ts';
+import { drawOcrTextLayer } from './ocr-text-layer.ts';
 import { openOriginalPdf } from './original-pdf.ts';
 import { originalSource, placeOriginalPage, type OriginalSource } from './original-page.ts';
 import { pageView, type PageView } from './page-geometry.ts';
@@ -43,6 +45,8 @@ export interface Family {
 export interface RenderSource {
   ctx: CaseContext;
   passwords: string[];
+  /** A court's page size: original pages larger than it are scaled onto it. */
+  pageSize?: PageSize | null;
 }
 
 function attachmentsOf(ctx: CaseContext, e: Exhibit): Exhibit[] {
@@ -89,7 +93,7 @@ async function planFamily(source: RenderSource, head: Exhibit): Promise<Family> 
   const members: Member[] = [];
   let firstPage = 0;
   for (const { exhibit: e, depth } of familyMembers(source.ctx, head)) {
-    for (const text of [e.exhibitNo, e.title, e.sourceName, e.mediaType, e.sha256]) for (const ch of text) characters.add(ch);
+    for (const text of [e.exhibitNo, e.title, e.sourceName, e.mediaType, e.sha256, source.ctx.ocr.text(e.id)]) for (const ch of text) characters.add(ch);
     const pages = await plannedPages(source, e, warnings, characters);
     members.push({ exhibit: e, depth, firstPage, pages });
     firstPage += pages.length;
@@ -204,7 +208,9 @@ function memberDrawer(
         }
         if (page.index >= original.doc.getPageCount()) return placeholder('the original has no such page', page.index + 1);
         try {
-          return placeOriginalPage(target.doc, original, page.index);
+          const placed = placeOriginalPage(target.doc, original, page.index, source.pageSize ?? null);
+          drawOcrTextLayer(placed, source.ctx.ocr.layout(e.id, page.index + 1), target.fonts.regular);
+          return placed;
         } catch (err) {
           const reason = `the page could not be copied (${err instanceof Error ? err.message.slice(0, 120) : 'unknown error'})`;
           warn(`${e.exhibitNo}, page ${page.index + 1}: ${reason}; a placeholder page is printed instead.`);

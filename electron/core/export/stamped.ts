@@ -1,6 +1,7 @@
 // Stamped exhibits: one PDF per exhibit family, named "Ex. 012 – 2017-03-28 – Title.pdf", with the exhibit label on
 // its first page, Bates numbers running on from one exhibit to the next, and its legend.
 import path from 'node:path';
+import { courtLimits } from '../../../shared/court-profiles.ts';
 import { assignBates, batesAssignment } from './bates.ts';
 import type { ExportArgs, ExportJob, ExportOutcome, Exporter, ExportedExhibit, WrittenFile } from './export-job.ts';
 import { stampedFileName } from './file-names.ts';
@@ -11,20 +12,23 @@ import { Volume } from './volume.ts';
 export const stampedExporter: Exporter<'stamped'> = { kind: 'stamped', run: exportStamped };
 
 async function exportStamped(job: ExportJob, args: ExportArgs<'stamped'>): Promise<ExportOutcome> {
-  const source = { ctx: job.ctx, passwords: args.passwords ?? [] };
+  const court = courtLimits(args.court, undefined);
+  const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize };
   const families = await planFamilies(job, source, args.select);
   const numbers = assignBates(args.bates, families);
   const settings = { bates: args.bates, caseNumber: args.caseNumber ?? null, label: true };
   const files: WrittenFile[] = [];
   const exhibits: ExportedExhibit[] = [];
   for (const [i, family] of families.entries()) {
+    // A preview is the beginning of the first file.
+    if (job.previewPages !== undefined && i > 0) break;
     job.checkCancelled();
     const head = family.head;
     job.progress(i, families.length, `${head.exhibitNo} – ${head.title}`);
     const name = stampedFileName(head);
     const vol = await Volume.create(path.join(job.folder, name), { title: `${head.exhibitNo} – ${head.title}`, createdAt: job.createdAt });
     try {
-      const { pages, memberStarts } = await drawStampedPages(job, source, vol, family, numbers[i]!, { from: 0, to: family.pageCount }, settings);
+      const { pages, memberStarts } = await drawStampedPages(job, source, vol, family, numbers[i]!, { from: 0, to: Math.min(family.pageCount, job.previewPages ?? Infinity) }, settings);
       vol.keep(vol.draft(pages));
       vol.bookmark({
         title: `${head.exhibitNo} – ${head.title}`,
@@ -33,7 +37,11 @@ async function exportStamped(job: ExportJob, args: ExportArgs<'stamped'>): Promi
           .filter(({ member }) => member.depth > 0)
           .map(({ member, index }) => ({ title: `${member.exhibit.exhibitNo} – ${member.exhibit.title}`, page: vol.pageRef(index), children: [] })),
       });
-      files.push({ name, ...(await vol.finish()), exhibits: [head.exhibitNo] });
+      const done = await vol.finish();
+      if (court.maxMb !== null && done.bytes > court.maxMb * 1_000_000) {
+        job.warn(`${name} is ${(done.bytes / 1_000_000).toFixed(1)} MB, over the ${court.maxMb} MB limit of ${court.rule}; export a bundle to divide it.`);
+      }
+      files.push({ name, ...done, exhibits: [head.exhibitNo] });
     } finally {
       vol.abandon();
     }
@@ -52,6 +60,6 @@ async function exportStamped(job: ExportJob, args: ExportArgs<'stamped'>): Promi
     files,
     exhibits,
     bates: batesAssignment(numbers),
-    settings: { select: args.select, bates: args.bates, caseNumber: args.caseNumber ?? null },
+    settings: { select: args.select, bates: args.bates, caseNumber: args.caseNumber ?? null, court: args.court ?? null },
   };
 }

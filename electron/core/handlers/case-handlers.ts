@@ -1,4 +1,5 @@
 // Case-wide settings: title and exhibit numbering.
+import path from 'node:path';
 import type { CaseInfo } from '../../../shared/model.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import { LATEST_VERSION } from '../store/migrations/index.ts';
@@ -9,6 +10,9 @@ export function caseHandlers(ctx: CaseContext): HandlerGroup<'caseInfo' | 'setCa
     title: ctx.settings.title(),
     numbering: ctx.settings.numbering(),
     schemaVersion: LATEST_VERSION,
+    // The vault is the case folder's "vault" subfolder.
+    folder: path.dirname(ctx.vault.root),
+    readOnly: ctx.readOnly,
   });
   return {
     caseInfo: info,

@@ -1,9 +1,10 @@
 // Exports: the exhibit bundle, stamped exhibits, the exhibit list and the proof chart, each run in a worker thread.
 import type { CaseContext } from '../case/case-context.ts';
+import { previewExport } from '../export/preview-export.ts';
 import { runExport } from '../export/run-export.ts';
 import type { HandlerGroup } from './handler.ts';
 
-type Names = 'exportBundle' | 'exportStamped' | 'exportList' | 'exportProofChart';
+type Names = 'exportBundle' | 'exportStamped' | 'exportList' | 'exportProofChart' | 'previewExport';
 
 export function exportHandlers(ctx: CaseContext): HandlerGroup<Names> {
   return {
@@ -11,5 +12,6 @@ export function exportHandlers(ctx: CaseContext): HandlerGroup<Names> {
     exportStamped: (args, options) => runExport(ctx, { kind: 'stamped', args }, options),
     exportList: (args, options) => runExport(ctx, { kind: 'list', args }, options),
     exportProofChart: (args, options) => runExport(ctx, { kind: 'proof-chart', args }, options),
+    previewExport: (args, options) => previewExport(ctx, args, options),
   };
 }

@@ -1,7 +1,7 @@
 // Search: turns what the user typed and chose into a safe index query.
 import { UserError } from '../../../shared/errors.ts';
 import type { CaseContext } from '../case/case-context.ts';
-import { toFtsQuery } from '../search/query-parser.ts';
+import { parseSearch } from '../search/query-parser.ts';
 import { createSearchIndex, type ResolvedFilters } from '../search/search-index.ts';
 import type { HandlerGroup } from './handler.ts';
 
@@ -11,7 +11,7 @@ export function searchHandlers(ctx: CaseContext): HandlerGroup<'search'> {
   const index = createSearchIndex(ctx.db);
   return {
     search({ query, filters = {}, limit }) {
-      const match = toFtsQuery(query);
+      const { match, terms } = parseSearch(query);
       const resolved: ResolvedFilters = {
         kinds: filters.kinds,
         dateFrom: filters.dateFrom,
@@ -26,7 +26,7 @@ export function searchHandlers(ctx: CaseContext): HandlerGroup<'search'> {
         });
       }
       if (filters.paragraph !== undefined) ctx.allegations.paragraph(filters.paragraph);
-      return index.search(match, resolved, limit ?? DEFAULT_LIMIT);
+      return index.search(match, terms, resolved, limit ?? DEFAULT_LIMIT);
     },
   };
 }

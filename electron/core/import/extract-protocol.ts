@@ -2,6 +2,9 @@
 import type { ErrorPayload } from '../../../shared/errors.ts';
 import type { ExtractedDocument } from './extractor.ts';
 
+// Larger files are kept as originals (hashed as a stream) without reading their text into memory.
+export const MAX_READ_BYTES = 512 * 1024 * 1024;
+
 /** The first message a worker sends, once its readers are loaded. */
 export const WORKER_READY = 'ready';
 

@@ -3,13 +3,10 @@ import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { UserError, toErrorPayload } from '../../../shared/errors.ts';
 import { hashFile } from '../vault/vault.ts';
-import { WORKER_READY, type ExtractRequest, type ExtractResponse, type ExtractedFile } from './extract-protocol.ts';
+import { MAX_READ_BYTES, WORKER_READY, type ExtractRequest, type ExtractResponse, type ExtractedFile } from './extract-protocol.ts';
 import { emptyDocument } from './extractor.ts';
 import { HEAD_BYTES, readTree } from './read-tree.ts';
 import { chooseExtractor } from './registry.ts';
-
-// Larger files are kept as originals (hashed as a stream) without reading their text into memory.
-const MAX_READ_BYTES = 512 * 1024 * 1024;
 
 const port = parentPort!;
 port.postMessage(WORKER_READY);

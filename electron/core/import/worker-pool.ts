@@ -1,9 +1,10 @@
 // A pool of extraction workers with a time and memory limit per file; a worker that overruns is replaced.
+import fs from 'node:fs';
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { UserError, fromErrorPayload } from '../../../shared/errors.ts';
 import { spawnWorker } from '../workers/spawn-worker.ts';
-import { WORKER_READY, type ExtractRequest, type ExtractResponse, type ExtractedFile } from './extract-protocol.ts';
+import { MAX_READ_BYTES, WORKER_READY, type ExtractRequest, type ExtractResponse, type ExtractedFile } from './extract-protocol.ts';
 
 export interface PoolOptions {
   size?: number;
@@ -73,11 +74,14 @@ export function createExtractPool(options: PoolOptions = {}) {
   }
 
   async function run(slot: Slot, req: ExtractRequest): Promise<ExtractedFile> {
+    // A file too large to read is only hashed, as a stream: that takes as long as the disk needs and cannot hang, so
+    // the time limit (meant for parsers) does not apply to it; cancelling still ends it.
+    const limited = sizeOf(req.path) <= MAX_READ_BYTES;
     await slot.ready;
     return new Promise((resolve, reject) => {
       const { worker } = slot;
       const finish = (fn: () => void) => {
-        clearTimeout(timer);
+        if (timer) clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -108,10 +112,12 @@ export function createExtractPool(options: PoolOptions = {}) {
           ),
         );
       };
-      const timer = setTimeout(() => {
-        replace(slot);
-        finish(() => reject(new UserError('too_large', `The file took longer than ${Number((timeoutMs / 1000).toFixed(2))} s to read.`)));
-      }, timeoutMs);
+      const timer = limited
+        ? setTimeout(() => {
+            replace(slot);
+            finish(() => reject(new UserError('too_large', `The file took longer than ${Number((timeoutMs / 1000).toFixed(2))} s to read.`)));
+          }, timeoutMs)
+        : null;
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
@@ -138,3 +144,11 @@ export function createExtractPool(options: PoolOptions = {}) {
 }
 
 export type ExtractPool = ReturnType<typeof createExtractPool>;
+
+function sizeOf(path: string): number {
+  try {
+    return fs.statSync(path).size;
+  } catch {
+    return 0; // the worker reports the file's absence in its own words
+  }
+}

@@ -16,7 +16,7 @@ export const SAMPLE_DOCUMENTS_DIR = 'documents';
 export interface SampleCaseSummary {
   dir: string;
   title: string;
-  exhibits: Pick<Exhibit, 'exhibitNo' | 'title' | 'kind' | 'pages' | 'textLayer' | 'sha256'>[];
+  exhibits: Pick<Exhibit, 'exhibitNo' | 'title' | 'kind' | 'pages' | 'textLayer' | 'ocr' | 'sha256'>[];
   causes: number;
   paragraphs: number;
   evidenceLinks: number;
@@ -57,6 +57,9 @@ async function populate(api: CaseApi, sample: SampleCase, resources: string): Pr
   await api.setNumbering(sample.numbering);
   const rendered = await renderSources(sample, resources, path.join(api.dir, SAMPLE_DOCUMENTS_DIR));
   const report = await api.importFiles({ paths: rendered.exhibits.map((e) => e.path) });
+  // As an import in the app or the CLI would: the scanned docket page is read, so that search finds its words.
+  const ocr = await api.runOcr({});
+  if (ocr.pending > 0) throw new Error(`The sample's scanned page was not read: ${ocr.warnings.join('; ')}`);
   const numbers = exhibitNumbers(rendered.exhibits, report);
   const allegations = await api.importAllegations({ path: rendered.complaint });
   if (allegations.warnings.length > 0) throw new Error(`The sample complaint did not parse cleanly: ${allegations.warnings.join('; ')}`);
@@ -91,7 +94,7 @@ async function populate(api: CaseApi, sample: SampleCase, resources: string): Pr
   return {
     dir: api.dir,
     title: sample.title,
-    exhibits: (await api.listExhibits({})).map(({ exhibitNo, title, kind, pages, textLayer, sha256 }) => ({ exhibitNo, title, kind, pages, textLayer, sha256 })),
+    exhibits: (await api.listExhibits({})).map(({ exhibitNo, title, kind, pages, textLayer, ocr, sha256 }) => ({ exhibitNo, title, kind, pages, textLayer, ocr, sha256 })),
     causes: causes.length,
     paragraphs: paragraphs.length,
     evidenceLinks: sample.evidence.length,

@@ -1,6 +1,7 @@
 // What stands on a sample page besides its text: the sample-data notice, letterheads, page numbers, designation
 // legends, Bates numbers, signatures, and pages imaged as a scanner would (shapes only, no text layer).
 import { rgb, type RGB } from '@cantoo/pdf-lib';
+import { seededRandom } from '../seeded-random.ts';
 import { textOutline, textWidth, type Fonts } from './pdf-fonts.ts';
 import { BLACK, drawText, type Frame, type WrittenPage } from './pdf-flow.ts';
 
@@ -93,7 +94,7 @@ function write<F extends FurnitureFace>(target: WrittenPage, fonts: Pick<Fonts, 
  * from the signer's name so that each signer signs the same way every time.
  */
 export function drawSignature(target: WrittenPage, x: number, y: number, name: string): void {
-  const random = seeded(name);
+  const random = seededRandom(name);
   // Points are written y-up and flipped for the SVG path, whose y runs down.
   const at = (px: number, py: number) => `${px.toFixed(1)} ${(-py).toFixed(1)}`;
   const capital = 16 + random() * 8;
@@ -111,32 +112,45 @@ export function drawSignature(target: WrittenPage, x: number, y: number, name: s
   target.page.drawSvgPath(path, { x, y, borderColor: INK, borderWidth: 1 });
 }
 
+/** What the sample's scanned docket page says (drawn as outlines: a scan's words are pixels, found only by OCR). */
+const DOCKET_PAGE = {
+  caption: ['UNITED STATES DISTRICT COURT', 'EASTERN DISTRICT OF NEW YORK'],
+  title: 'UNITED STATES v. HUAWEI TECHNOLOGIES CO., LTD., et al.',
+  entries: [
+    ['02/13/2020', 'SUPERSEDING INDICTMENT as to Huawei Technologies Co., Ltd.', 'and its subsidiaries: racketeering conspiracy and conspiracy', 'to steal trade secrets. Unsealed this day.'],
+    ['02/13/2020', 'ORDER unsealing the superseding indictment.'],
+    ['03/04/2020', 'ARRAIGNMENT on the superseding indictment held.', 'Pleas of not guilty entered.'],
+  ],
+};
+
 /**
- * A page as a scanner images it: an off-white sheet, lines of type as grey bars, a seal and a signature. Only shapes,
- * so the page has no text layer; the sample notice is added as outlines.
+ * A page as a scanner images it: an off-white sheet, a docket page of type as outlines, a seal and a signature. Only
+ * shapes, so the page has no text layer until OCR reads it.
  */
 export function drawScannedPage(target: WrittenPage, frame: Frame): void {
   const { page } = target;
-  const random = seeded(`scan-${frame.width}`);
   page.drawRectangle({ x: 0, y: 0, width: frame.width, height: frame.height, color: rgb(0.95, 0.945, 0.92) });
   page.drawRectangle({ x: 0, y: 0, width: 9, height: frame.height, color: rgb(0.8, 0.79, 0.76) });
-  const ink = rgb(0.33, 0.33, 0.35);
-  const bar = (x: number, y: number, width: number, height = 5.2) => page.drawRectangle({ x, y, width, height, color: ink });
-  const textWidth = frame.right - frame.left;
-  // Caption: two centred heading lines, then a ruled title block.
-  bar(frame.width / 2 - 120, frame.top - 20, 240, 7);
-  bar(frame.width / 2 - 90, frame.top - 36, 180, 7);
-  page.drawLine({ start: { x: frame.left, y: frame.top - 52 }, end: { x: frame.right, y: frame.top - 52 }, thickness: 0.8, color: ink });
-  let y = frame.top - 76;
-  for (let paragraph = 0; paragraph < 6; paragraph++) {
-    const lines = 3 + Math.floor(random() * 4);
-    for (let i = 0; i < lines; i++) {
-      const last = i === lines - 1;
-      const indent = i === 0 ? 24 : 0;
-      bar(frame.left + indent, y, (last ? 0.35 + random() * 0.45 : 0.97 + random() * 0.03) * textWidth - indent);
-      y -= 13;
+  const ink = rgb(0.2, 0.2, 0.22);
+  const type = (text: string, face: 'sans' | 'sansBold', size: number, x: number, y: number) =>
+    page.drawSvgPath(textOutline(text, face, size).path, { x, y, color: ink, borderWidth: 0 });
+  const centre = (text: string, face: 'sans' | 'sansBold', size: number, y: number) => type(text, face, size, (frame.width - textOutline(text, face, size).width) / 2, y);
+  let y = frame.top - 24;
+  for (const line of DOCKET_PAGE.caption) {
+    centre(line, 'sansBold', 12, y);
+    y -= 18;
+  }
+  page.drawLine({ start: { x: frame.left, y: y + 4 }, end: { x: frame.right, y: y + 4 }, thickness: 0.8, color: ink });
+  y -= 18;
+  centre(DOCKET_PAGE.title, 'sansBold', 11, y);
+  y -= 34;
+  for (const [date, ...lines] of DOCKET_PAGE.entries) {
+    type(date!, 'sans', 11, frame.left, y);
+    for (const line of lines) {
+      type(line, 'sans', 11, frame.left + 86, y);
+      y -= 16;
     }
-    y -= 9;
+    y -= 12;
   }
   const sealX = frame.right - 70;
   const sealY = frame.bottom + 70;
@@ -144,16 +158,4 @@ export function drawScannedPage(target: WrittenPage, frame: Frame): void {
   page.drawCircle({ x: sealX, y: sealY, size: 28, borderColor: rgb(0.25, 0.3, 0.5), borderWidth: 0.8, opacity: 0 });
   drawSignature(target, frame.left + 10, frame.bottom + 70, 'clerk');
   page.drawLine({ start: { x: frame.left, y: frame.bottom + 60 }, end: { x: frame.left + 180, y: frame.bottom + 60 }, thickness: 0.6, color: ink });
-}
-
-/** A small deterministic generator (mulberry32) seeded from a string. */
-function seeded(seed: string): () => number {
-  let a = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,5 +1,6 @@
 // Turns what a user types in the search box into a safe SQLite FTS5 MATCH expression.
 import { UserError } from '../../../shared/errors.ts';
+import type { HighlightTerm } from './snippet.ts';
 
 const MAX_LENGTH = 1_000;
 const MAX_TERMS = 64;
@@ -46,6 +47,11 @@ interface Compiled {
  * Throws UserError bad_input for a malformed search and too_large past a limit.
  */
 export function toFtsQuery(input: string): string {
+  return parseSearch(input).match;
+}
+
+/** The FTS5 expression of a search, and the words and phrases it looks for (not those it excludes) to mark in hits. */
+export function parseSearch(input: string): { match: string; terms: HighlightTerm[] } {
   if (input.length > MAX_LENGTH) {
     throw tooLarge(`A search can be at most ${MAX_LENGTH.toLocaleString('en-US')} characters long.`);
   }
@@ -55,9 +61,24 @@ export function toFtsQuery(input: string): string {
   if (tokens.filter((t) => t.kind === 'term').length > MAX_TERMS) {
     throw tooLarge(`A search can have at most ${MAX_TERMS} words and phrases.`);
   }
-  const compiled = compile(new Parser(tokens).parseAnd());
+  const tree = new Parser(tokens).parseAnd();
+  const compiled = compile(tree);
   if (compiled.pos === null) throw bad('A search cannot consist only of excluded terms.');
-  return withExclusions(compiled).text;
+  return { match: withExclusions(compiled).text, terms: soughtTerms(tree) };
+}
+
+function soughtTerms(node: Node): HighlightTerm[] {
+  switch (node.kind) {
+    case 'term':
+      return [{ words: node.words, prefix: node.prefix }];
+    case 'near':
+      return node.terms.flatMap(soughtTerms);
+    case 'and':
+    case 'or':
+      return node.items.flatMap(soughtTerms);
+    case 'not':
+      return [];
+  }
 }
 
 function bad(message: string): UserError {

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { UserError } from '../../../shared/errors.ts';
 import type { Confidentiality, Exhibit, ExhibitEdit, ExhibitKind, NumberingScheme } from '../../../shared/model.ts';
+import { ocrDone } from './ocr-text.ts';
 import { formatExhibitNo } from './settings.ts';
 import { statementCache } from './statement-cache.ts';
 
@@ -24,6 +25,7 @@ interface ExhibitRow {
   media_type: string;
   page_count: number | null;
   text_layer: 0 | 1;
+  ocr: 0 | 1;
   encrypted: 0 | 1;
   confidentiality: Confidentiality;
   parent_id: number | null;
@@ -78,7 +80,8 @@ const EDITABLE: Record<keyof ExhibitEdit, string> = {
 
 const SELECT = `
   SELECT e.*, o.bytes,
-    (SELECT json_group_array(et.tag_id) FROM exhibit_tags et WHERE et.exhibit_id = e.id) AS tag_ids
+    (SELECT json_group_array(et.tag_id) FROM exhibit_tags et WHERE et.exhibit_id = e.id) AS tag_ids,
+    ${ocrDone('e.id')} AS ocr
   FROM exhibits e JOIN originals o ON o.sha256 = e.sha256`;
 
 /** The number an exhibit sorts by: the first run of digits in its exhibit number. */
@@ -261,6 +264,7 @@ function toExhibit(r: ExhibitRow, tagPaths: Map<number, string>): Exhibit {
     mediaType: r.media_type,
     pages: r.page_count,
     textLayer: r.text_layer === 1,
+    ocr: r.ocr === 1,
     encrypted: r.encrypted === 1,
     confidentiality: r.confidentiality,
     parentId: r.parent_id,

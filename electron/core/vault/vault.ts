@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { UserError } from '../../../shared/errors.ts';
-import { fsyncDir, fsyncFile } from '../durable-fs.ts';
+import { fsyncDir, fsyncFile, isRunning } from '../durable-fs.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const TEMP_DIR = '.incoming';
@@ -25,6 +25,8 @@ export interface Vault {
   read(sha256: string): Promise<Buffer>;
   /** Removes temp files left by an interrupted write. */
   sweep(): void;
+  /** The hash of every original stored, by the folder layout (ab/ab12…), in order; temp files are not originals. */
+  list(): string[];
 }
 
 export type Incoming = { sha256: string } & ({ path: string } | { bytes: Uint8Array });
@@ -117,9 +119,21 @@ export function openVault(root: string): Vault {
 
     read: (sha256) => fs.promises.readFile(pathOf(sha256)),
 
+    list() {
+      const hashes: string[] = [];
+      for (const prefix of fs.readdirSync(root).sort()) {
+        if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+        for (const name of fs.readdirSync(path.join(root, prefix)).sort()) {
+          if (SHA256.test(name) && name.startsWith(prefix)) hashes.push(name);
+        }
+      }
+      return hashes;
+    },
+
     sweep() {
       const dir = path.join(root, TEMP_DIR);
       for (const name of fs.readdirSync(dir)) {
+        // Another process (the app beside the CLI) may be writing into the vault right now; its temp files are its own.
         const writer = Number(name.split('-')[0]);
         if (!isRunning(writer)) fs.rmSync(path.join(dir, name), { force: true });
       }
@@ -135,16 +149,5 @@ export async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');
   await pipeline(fs.createReadStream(file), hash);
   return hash.digest('hex');
-}
-
-/** Another process (the app beside the CLI) may be writing into the vault right now; its temp files are its own. */
-function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 

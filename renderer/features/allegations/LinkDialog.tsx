@@ -1,13 +1,13 @@
 // Links whole exhibits (optionally a page range) to a paragraph: the keyboard's way to what a drop does.
 import { useState } from 'react';
-import { STANCES, type Stance } from '../../../shared/model.ts';
+import type { Stance } from '../../../shared/model.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ParagraphSelect } from '../../components/ParagraphSelect.tsx';
-import { STANCE_LABELS } from '../../components/format.ts';
+import { STANCE_OPTIONS } from '../../components/format.ts';
+import { Segmented } from '../../components/Segmented.tsx';
 import { useLinkExhibits } from './use-link-exhibits.ts';
 import { FormFooter } from '../../components/FormFooter.tsx';
-
 
 interface LinkDialogProps {
   exhibits: string[] | null;
@@ -58,15 +58,7 @@ function LinkForm({ exhibits, defaultParagraph, onClose }: LinkDialogProps & { e
       }}
     >
       <ParagraphSelect label="Paragraph" paragraphs={allegations?.paragraphs ?? []} value={paragraph} onChange={setParagraph} noneLabel="Choose a paragraph…" />
-      <fieldset className="field segmented">
-        <legend>Stance</legend>
-        {STANCES.map((s) => (
-          <label key={s}>
-            <input type="radio" name="link-stance" value={s} checked={stance === s} onChange={() => setStance(s)} />
-            <span>{STANCE_LABELS[s]}</span>
-          </label>
-        ))}
-      </fieldset>
+      <Segmented legend="Stance" value={stance} options={STANCE_OPTIONS} onChange={setStance} />
       {exhibits.length === 1 && (
         <label className="field">
           <span>Pages (optional)</span>

@@ -1,7 +1,7 @@
 // Import files into the case: the paths (typed or pasted in a browser; dropped in the desktop app), progress with
 // the current file and Cancel, then what was imported, what was already there, and what failed and why.
-import { useEffect, useRef, useState } from 'react';
-import type { ImportReport } from '../../../shared/model.ts';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ImportProgress, ImportReport } from '../../../shared/model.ts';
 import { importSource, parsePathList } from '../../api/import-source.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Icon } from '../../components/Icon.tsx';
@@ -28,13 +28,14 @@ interface ImportDialogProps {
 
 export function ImportDialog({ request, phase, onStart, onCancel, onClose, onShowImported }: ImportDialogProps) {
   const open = request !== null || phase.state !== 'idle';
-  const running = phase.state === 'running';
-  const title = phase.state === 'running' ? 'Importing files' : phase.state === 'done' ? 'Import finished' : 'Import files';
+  const running = phase.state === 'running' || phase.state === 'ocr';
+  const title = phase.state === 'running' ? 'Importing files' : phase.state === 'ocr' ? 'Reading scanned pages' : phase.state === 'done' ? 'Import finished' : 'Import files';
   return (
     <Dialog open={open} title={title} onClose={onClose} dismissable={!running} className="import-dialog">
       {phase.state === 'idle' && request && <PathsForm request={request} onStart={onStart} onClose={onClose} />}
       {phase.state === 'running' && <Progress phase={phase} onCancel={onCancel} />}
-      {phase.state === 'done' && <ImportSummary report={phase.report} onClose={onClose} onShowImported={() => onShowImported(phase.report)} />}
+      {phase.state === 'ocr' && <OcrProgress phase={phase} onCancel={onCancel} />}
+      {phase.state === 'done' && <ImportSummary report={phase.report} ocr={phase.ocr} onClose={onClose} onShowImported={() => onShowImported(phase.report)} />}
       {phase.state === 'failed' && (
         <>
           <p role="alert" className="form-error">
@@ -123,30 +124,77 @@ function PathsForm({ request, onStart, onClose }: { request: ImportRequest; onSt
 }
 
 function Progress({ phase, onCancel }: { phase: Extract<ImportPhase, { state: 'running' }>; onCancel: () => void }) {
-  const { done, total, current } = phase.progress;
+  return (
+    <StepProgress
+      label="Import progress"
+      unit="file"
+      finding="Finding files"
+      phase={phase}
+      current={phase.progress.current && <span className="mono">{fileName(phase.progress.current)}</span>}
+      stopping="stopping after the current file…"
+      cancel={<button type="button" className="button" onClick={onCancel} disabled={phase.cancelling}>Cancel import</button>}
+    />
+  );
+}
+
+function OcrProgress({ phase, onCancel }: { phase: Extract<ImportPhase, { state: 'ocr' }>; onCancel: () => void }) {
+  return (
+    <>
+      <p className="progress-line">
+        {plural(phase.report.imported.length, 'file')} imported. Pages with no text layer (scans) are being read so that they can be searched.
+      </p>
+      <StepProgress
+        label="OCR progress"
+        unit="page"
+        finding="Finding scanned pages"
+        phase={phase}
+        current={phase.progress.current && <span className="mono">{phase.progress.current}</span>}
+        stopping="stopping after the current page…"
+        cancel={
+          <>
+            <span className="muted">Stopped pages are read the next time.</span>
+            <button type="button" className="button" onClick={onCancel} disabled={phase.cancelling}>
+              Stop reading
+            </button>
+          </>
+        }
+      />
+    </>
+  );
+}
+
+interface StepProgressProps {
+  label: string;
+  unit: string;
+  finding: string;
+  phase: { progress: ImportProgress; cancelling: boolean };
+  current: ReactNode;
+  stopping: string;
+  cancel: ReactNode;
+}
+
+/** A long step's progress: the bar, "n of N", what is being read now, and the way to stop it. */
+function StepProgress({ label, unit, finding, phase, current, stopping, cancel }: StepProgressProps) {
+  const { done, total } = phase.progress;
   return (
     <div className="import-progress">
       <ProgressBar
-        label="Import progress"
+        label={label}
         value={total > 0 ? done : undefined}
         max={total > 0 ? total : undefined}
-        valueText={total > 0 ? `${done} of ${total} files` : 'Finding files'}
+        valueText={total > 0 ? `${done} of ${total} ${unit}s` : finding}
       />
       <p className="progress-line">
-        <strong className="num">{total > 0 ? `${done.toLocaleString('en-US')} of ${plural(total, 'file')}` : 'Finding files…'}</strong>
-        {phase.cancelling && <span className="muted"> · stopping after the current file…</span>}
+        <strong className="num">{total > 0 ? `${done.toLocaleString('en-US')} of ${plural(total, unit)}` : `${finding}…`}</strong>
+        {phase.cancelling && <span className="muted"> · {stopping}</span>}
       </p>
       {current && (
-        <p className="current-file" title={current}>
+        <p className="current-file">
           <span className="muted">Reading </span>
-          <span className="mono">{fileName(current)}</span>
+          {current}
         </p>
       )}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel} disabled={phase.cancelling}>
-          Cancel import
-        </button>
-      </div>
+      <div className="form-actions">{cancel}</div>
     </div>
   );
 }

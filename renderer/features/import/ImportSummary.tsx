@@ -1,10 +1,18 @@
-// The end of an import: how many files were imported, were already in the case, or failed, and why.
-import type { ImportReport } from '../../../shared/model.ts';
+// The end of an import: how many files were imported, were already in the case, or failed, and why; and how many
+// scanned pages were read.
+import type { ImportReport, OcrReport } from '../../../shared/model.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { Icon } from '../../components/Icon.tsx';
-import { fileName } from '../../components/format.ts';
+import { fileName, plural } from '../../components/format.ts';
 
-export function ImportSummary({ report, onClose, onShowImported }: { report: ImportReport; onClose: () => void; onShowImported: () => void }) {
+interface ImportSummaryProps {
+  report: ImportReport;
+  ocr: OcrReport | null;
+  onClose: () => void;
+  onShowImported: () => void;
+}
+
+export function ImportSummary({ report, ocr, onClose, onShowImported }: ImportSummaryProps) {
   const { exhibits } = useWorkspace();
   const warned = report.imported.filter((i) => i.warnings.length > 0);
   return (
@@ -29,6 +37,15 @@ export function ImportSummary({ report, onClose, onShowImported }: { report: Imp
           <dd className="num">{report.failed.length}</dd>
         </div>
       </dl>
+      {ocr && (
+        <p className={ocr.pending > 0 ? 'hint warn' : 'hint'}>
+          <Icon name={ocr.pending > 0 ? 'alert' : 'text'} size={15} />
+          <span>
+            {plural(ocr.pages, 'scanned page')} read by OCR and now searchable
+            {ocr.pending > 0 ? `; ${plural(ocr.pending, 'page')} still to read (${ocr.cancelled ? 'stopped' : ocr.warnings[0] ?? 'skipped'}), taken up at the next import` : ''}.
+          </span>
+        </p>
+      )}
       {report.failed.length > 0 && (
         <section aria-label="Failed files" className="report-list">
           <h3>Not imported</h3>

@@ -138,6 +138,11 @@ export function SearchBox({ inputRef }: { inputRef: RefObject<HTMLInputElement |
               <div className="search-hit-head">
                 <span className="hit-number num">{hit.exhibitNo}</span>
                 <span className="hit-title truncate">{hit.title}</span>
+                {hit.source === 'ocr' && (
+                  <span className="badge" title="Found in the text read from a scanned page (OCR), which may hold misreadings">
+                    OCR
+                  </span>
+                )}
                 {hit.page !== null && <span className="hit-page num">p. {hit.page}</span>}
               </div>
               <div className="search-hit-snippet">

@@ -1,11 +1,12 @@
 // Highlight a selected passage with a note and, in the same step, link it to a paragraph of the complaint.
 import { useState } from 'react';
-import { STANCES, type Exhibit, type Stance } from '../../../shared/model.ts';
+import type { Exhibit, Stance } from '../../../shared/model.ts';
 import { api } from '../../api/api.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ParagraphSelect } from '../../components/ParagraphSelect.tsx';
-import { STANCE_LABELS } from '../../components/format.ts';
+import { STANCE_OPTIONS } from '../../components/format.ts';
+import { Segmented } from '../../components/Segmented.tsx';
 import type { Passage } from './use-passage-selection.ts';
 import { FormFooter } from '../../components/FormFooter.tsx';
 
@@ -113,15 +114,7 @@ function HighlightForm({ passage, exhibit, defaultParagraph, onClose }: Highligh
         noneLabel="Do not link"
       />
       {paragraph !== null && (
-        <fieldset className="field segmented">
-          <legend>Stance</legend>
-          {STANCES.map((s) => (
-            <label key={s}>
-              <input type="radio" name="stance" value={s} checked={stance === s} onChange={() => setStance(s)} />
-              <span>{STANCE_LABELS[s]}</span>
-            </label>
-          ))}
-        </fieldset>
+        <Segmented legend="Stance" value={stance} options={STANCE_OPTIONS} onChange={setStance} />
       )}
       <FormFooter error={error} onCancel={onClose} busy={saving} submitLabel={paragraph !== null ? 'Save and link' : 'Save highlight'} />
     </form>

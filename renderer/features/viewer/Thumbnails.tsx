@@ -1,7 +1,8 @@
 // The page thumbnails beside a PDF: virtualized, each drawn small when it scrolls into view.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PDFDocumentProxy } from 'pdfjs-dist/build/pdf.mjs';
-import { memo, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { PageCanvas } from './PageCanvas.tsx';
 
 const THUMB_WIDTH = 96;
 
@@ -40,7 +41,7 @@ export function Thumbnails({ doc, current, aspect, onChoose }: ThumbnailsProps) 
                 aria-current={n === current ? 'page' : undefined}
                 onClick={() => onChoose(n)}
               >
-                <Thumbnail doc={doc} pageNumber={n} height={Math.round(THUMB_WIDTH * aspect)} />
+                <PageCanvas doc={doc} pageNumber={n} width={THUMB_WIDTH} maxHeight={Math.round(THUMB_WIDTH * aspect)} />
                 <span className="num">{n}</span>
               </button>
             </li>
@@ -50,29 +51,3 @@ export function Thumbnails({ doc, current, aspect, onChoose }: ThumbnailsProps) 
     </nav>
   );
 }
-
-const Thumbnail = memo(function Thumbnail({ doc, pageNumber, height }: { doc: PDFDocumentProxy; pageNumber: number; height: number }) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    let cancel = () => {};
-    let live = true;
-    void doc.getPage(pageNumber).then((page) => {
-      const canvas = canvasRef.current;
-      if (!live || !canvas) return;
-      const ratio = window.devicePixelRatio || 1;
-      const viewport = page.getViewport({ scale: (THUMB_WIDTH / page.getViewport({ scale: 1 }).width) * ratio });
-      canvas.width = Math.floor(viewport.width);
-      canvas.height = Math.floor(viewport.height);
-      const context = canvas.getContext('2d');
-      if (!context) return;
-      const task = page.render({ canvas, canvasContext: context, viewport });
-      cancel = () => task.cancel();
-      task.promise.catch(() => {});
-    });
-    return () => {
-      live = false;
-      cancel();
-    };
-  }, [doc, pageNumber]);
-  return <canvas ref={canvasRef} style={{ width: THUMB_WIDTH, maxHeight: height }} aria-hidden="true" />;
-});

@@ -21,7 +21,12 @@ export interface LoadedPdf {
 }
 
 export async function openPdf(sha256: string, signal: AbortSignal, onProgress: (loaded: number, total: number) => void): Promise<LoadedPdf> {
-  const [data, { getDocument }] = await Promise.all([readOriginal(sha256, signal, onProgress), loadPdfJs()]);
+  return openPdfData(await readOriginal(sha256, signal, onProgress), signal);
+}
+
+/** Opens a PDF already in memory (an original once read, an export's preview). */
+export async function openPdfData(data: Uint8Array, signal: AbortSignal): Promise<LoadedPdf> {
+  const { getDocument } = await loadPdfJs();
   const task = getDocument({
     data,
     isEvalSupported: false,

@@ -1,11 +1,18 @@
 // Reads a PDF with pdf.js: page count, document metadata, text per page; refuses encrypted or broken files plainly.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { UserError } from '../../../../shared/errors.ts';
 import { emptyDocument, type ExtractContext, type ExtractedDocument, type Extractor } from '../extractor.ts';
 import { pdfDateToIso } from './pdf-date.ts';
+import { checkPdfExpansion } from './pdf-expansion.ts';
 import { passwordCandidates } from './pdf-password.ts';
+
+// pdf.js's build for Node installs core-js's Array.prototype.push, written in JavaScript, for array-likes longer than
+// 2^32 that no PDF reaches; text extraction pushes for every glyph and spent about a fifth of its time in it. The
+// engine's own push is put back, taken from a fresh realm (the method is generic, and core-js disguises its own as native).
+Object.defineProperty(Array.prototype, 'push', { value: runInNewContext('Array.prototype.push'), writable: true, configurable: true });
 
 const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 // pdf.js reads these from disk in Node; without them CJK text comes out garbled and it may try other sources.
@@ -35,6 +42,7 @@ export const pdfExtractor: Extractor = {
   },
   async extract(bytes, ctx) {
     if (bytes.length === 0) throw new UserError('empty', 'The file is empty.');
+    await checkPdfExpansion(bytes);
     const doc = await openWithPasswords(bytes, ctx);
     try {
       return await readDocument(doc);
@@ -49,7 +57,7 @@ async function openWithPasswords(bytes: Uint8Array, ctx: ExtractContext): Promis
   let sawPasswordPrompt = false;
   for (const password of attempts) {
     try {
-      return await open(bytes, password);
+      return await openPdfDocument(bytes, password);
     } catch (e) {
       if (isPasswordError(e)) {
         sawPasswordPrompt = true;
@@ -66,7 +74,8 @@ async function openWithPasswords(bytes: Uint8Array, ctx: ExtractContext): Promis
   );
 }
 
-function open(bytes: Uint8Array, password: string | undefined): Promise<PDFDocumentProxy> {
+/** Opens a PDF with pdf.js as every reader in the core does: no eval, no system fonts, resources from disk. */
+export function openPdfDocument(bytes: Uint8Array, password: string | undefined): Promise<PDFDocumentProxy> {
   // pdf.js takes ownership of (and may detach) the buffer it is given, so it gets a copy.
   return getDocument({
     data: new Uint8Array(bytes),
@@ -81,7 +90,7 @@ function open(bytes: Uint8Array, password: string | undefined): Promise<PDFDocum
   }).promise;
 }
 
-function isPasswordError(e: unknown): boolean {
+export function isPasswordError(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { name?: string }).name === 'PasswordException';
 }
 

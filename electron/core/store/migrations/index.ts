@@ -3,8 +3,9 @@ import type Database from 'better-sqlite3';
 import { UserError } from '../../../../shared/errors.ts';
 import type { Migration } from './migration.ts';
 import { initial } from './0010-initial.ts';
+import { ocrText } from './0020-ocr-text.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, ocrText];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 

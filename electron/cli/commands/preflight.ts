@@ -1,0 +1,34 @@
+// exhibit-desk preflight: checks PDFs for what makes a court refuse a filing; exit 1 when any file has a problem.
+import { courtLimits } from '../../../shared/court-profiles.ts';
+import { preflight as runPreflight } from '../../core/preflight/preflight.ts';
+import { EXIT, parseCourt, parseFlags, parseMegabytes, printJson, requirePositionals, type Command } from '../command.ts';
+
+const usage = 'preflight PDF... [--court cacd|cand|mdd|generic] [--max-mb N] [--json]   (--max-mb overrides the court\'s cap)';
+
+export const preflight: Command = {
+  name: 'preflight',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseFlags(argv, { court: { type: 'string' }, 'max-mb': { type: 'string' }, json: { type: 'boolean' } });
+    requirePositionals(positionals, ['PDF'], usage);
+    const limits = courtLimits(parseCourt(values.court), parseMegabytes(values['max-mb']));
+    const abort = new AbortController();
+    const onInterrupt = () => abort.abort();
+    process.once('SIGINT', onInterrupt);
+    const report = await runPreflight(positionals, limits, {
+      signal: abort.signal,
+      onProgress: io.interactive ? (p) => io.err(`\r${p.done}/${p.total} ${p.current ?? ''}`.slice(0, 120)) : undefined,
+    }).finally(() => process.off('SIGINT', onInterrupt));
+    if (values.json) printJson(io, report);
+    else {
+      for (const file of report.files) {
+        io.out(`${file.ok ? 'ok      ' : 'PROBLEMS'} ${file.path}`);
+        for (const p of file.problems) io.out(`  ${p.code.padEnd(18)} ${p.message}`);
+      }
+      const failed = report.files.filter((f) => !f.ok).length;
+      const total = report.files.length;
+      io.out(failed === 0 ? `All ${total} file(s) pass for ${limits.id}.` : `${failed} of ${total} file(s) have problems for ${limits.id}.`);
+    }
+    return report.files.every((f) => f.ok) ? EXIT.ok : EXIT.checkFailed;
+  },
+};

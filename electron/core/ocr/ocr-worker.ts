@@ -1,0 +1,59 @@
+// Worker thread entry: renders the pages it is sent and reads them with its own Tesseract recognizer, keeping the
+// last original open, since the pages of one exhibit come in a row.
+import fs from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { UserError, toErrorPayload } from '../../../shared/errors.ts';
+import { isPasswordError, openPdfDocument } from '../import/formats/pdf.ts';
+import { passwordCandidates } from '../import/formats/pdf-password.ts';
+import type { OcrReady, OcrRequest, OcrResponse } from './ocr-protocol.ts';
+import { renderPage } from './page-image.ts';
+import { createRecognizer, type Recognizer } from './recognizer.ts';
+
+const port = parentPort!;
+let open: { file: string; doc: PDFDocumentProxy } | null = null;
+
+async function documentFor(req: OcrRequest): Promise<PDFDocumentProxy> {
+  if (open?.file === req.file) return open.doc;
+  await open?.doc.destroy();
+  open = null;
+  const bytes = new Uint8Array(fs.readFileSync(req.file));
+  for (const password of [undefined, ...passwordCandidates(req.passwords)]) {
+    try {
+      open = { file: req.file, doc: await openPdfDocument(bytes, password) };
+      return open.doc;
+    } catch (e) {
+      if (!isPasswordError(e)) throw new UserError('damaged', 'the PDF could not be opened');
+    }
+  }
+  throw new UserError('encrypted', 'the PDF is password-protected; run OCR again with its password');
+}
+
+async function start(): Promise<void> {
+  let recognizer: Recognizer;
+  try {
+    recognizer = await createRecognizer();
+  } catch (e) {
+    const message = `OCR could not start (${e instanceof Error ? e.message : String(e)}).`;
+    port.postMessage({ type: 'unavailable', error: { code: 'internal', message } } satisfies OcrReady);
+    return;
+  }
+  port.on('message', async (req: OcrRequest) => {
+    let answer: OcrResponse;
+    try {
+      const png = await renderPage(await documentFor(req), req.page);
+      answer = { id: req.id, ok: true, reading: await recognizer.read(png) };
+    } catch (e) {
+      const error = e instanceof UserError ? toErrorPayload(e) : { code: 'damaged' as const, message: `the page could not be read (${describe(e)})` };
+      answer = { id: req.id, ok: false, error };
+    }
+    port.postMessage(answer);
+  });
+  port.postMessage({ type: 'ready' } satisfies OcrReady);
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message.slice(0, 200) : 'unknown error';
+}
+
+await start();

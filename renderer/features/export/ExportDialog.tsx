@@ -1,0 +1,109 @@
+// Export: the settings on the left, the first pages as they would come out on the right; then progress with Cancel,
+// and what was written with its preflight check.
+import { useMemo, useState } from 'react';
+import { Dialog } from '../../components/Dialog.tsx';
+import { FormFooter } from '../../components/FormFooter.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { useWorkspace } from '../../app/workspace.tsx';
+import { defaultForm, toRequest, type ExportForm } from './export-form.ts';
+import { ExportOutcome } from './ExportOutcome.tsx';
+import { ExportPreview } from './ExportPreview.tsx';
+import { ExportSettings } from './ExportSettings.tsx';
+import { useExport } from './use-export.ts';
+import { usePreview } from './use-preview.ts';
+
+interface ExportDialogProps {
+  open: boolean;
+  /** Exhibit numbers selected in the grid, for "Selected in the grid". */
+  selected: string[];
+  onClose: () => void;
+}
+
+export function ExportDialog({ open, selected, onClose }: ExportDialogProps) {
+  const exporter = useExport();
+  const { phase } = exporter;
+  const close = () => {
+    exporter.reset();
+    onClose();
+  };
+  const title = phase.state === 'running' ? 'Exporting' : phase.state === 'checking' || phase.state === 'done' ? 'Export finished' : 'Export';
+  return (
+    <Dialog open={open} title={title} onClose={close} dismissable={phase.state !== 'running'} className="export-dialog">
+      {phase.state === 'idle' && <ExportSetup selected={selected} onStart={exporter.start} onClose={close} />}
+      {phase.state === 'running' && (
+        <div className="import-progress">
+          <ProgressBar label="Export progress" value={phase.progress.done} max={phase.progress.total} />
+          <p className="current-file">{phase.cancelling ? 'Cancelling…' : (phase.progress.current ?? 'Starting…')}</p>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={exporter.cancel} disabled={phase.cancelling}>
+              Cancel export
+            </button>
+          </div>
+        </div>
+      )}
+      {(phase.state === 'checking' || phase.state === 'done') && (
+        <>
+          <ExportOutcome
+            result={phase.result}
+            preflight={phase.state === 'done' ? phase.preflight : null}
+            preflightError={phase.state === 'done' ? phase.preflightError : null}
+            checking={phase.state === 'checking'}
+          />
+          <div className="form-actions">
+            <button type="button" className="button" onClick={exporter.reset}>
+              Export something else
+            </button>
+            <button type="button" className="button primary" onClick={close}>
+              Close
+            </button>
+          </div>
+        </>
+      )}
+      {phase.state === 'failed' && (
+        <>
+          <p role="alert" className="form-error">
+            {phase.message}
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={exporter.reset}>
+              Back to the settings
+            </button>
+            <button type="button" className="button primary" onClick={close}>
+              Close
+            </button>
+          </div>
+        </>
+      )}
+    </Dialog>
+  );
+}
+
+// The settings survive "Export something else" and closing the dialog, as a trial team re-exports with small changes.
+let remembered: ExportForm | null = null;
+
+function ExportSetup({ selected, onStart, onClose }: { selected: string[]; onStart: ReturnType<typeof useExport>['start']; onClose: () => void }) {
+  const { caseInfo } = useWorkspace();
+  const [form, setForm] = useState<ExportForm>(() => remembered ?? defaultForm(caseInfo?.folder ?? ''));
+  const [error, setError] = useState<string | null>(null);
+  remembered = form;
+  const read = useMemo(() => toRequest(form, selected), [form, selected]);
+  const preview = usePreview('request' in read ? read.request : null);
+
+  return (
+    <form
+      className="form export-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if ('problem' in read) return setError(read.problem);
+        setError(null);
+        void onStart(read.request);
+      }}
+    >
+      <div className="export-columns">
+        <ExportSettings form={form} setForm={setForm} selected={selected} />
+        <ExportPreview preview={preview} missing={'problem' in read ? read.problem : null} />
+      </div>
+      <FormFooter error={error} onCancel={onClose} submitLabel="Export" />
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+// What the Export dialog's form holds, and how it becomes the arguments of an export (or of its preview): one
+// place that reads the fields, so that the preview always shows what the Export button would make.
+import type { ArgsOf, EXPORT_METHODS, ExportKindName, ExportSelection } from '../../../shared/api.ts';
+import type { CourtId } from '../../../shared/court-profiles.ts';
+import { isUserError } from '../../../shared/errors.ts';
+import type { BatesPosition } from '../../../shared/model.ts';
+import { parseNumberList } from '../../../shared/number-list.ts';
+
+export type SelectBy = 'all' | 'selected' | 'tag' | 'paragraph' | 'numbers';
+
+export interface ExportForm {
+  kind: ExportKindName;
+  selectBy: SelectBy;
+  tag: string;
+  paragraph: number | null;
+  numbers: string;
+  batesPrefix: string;
+  batesStart: string;
+  batesDigits: string;
+  batesPosition: BatesPosition;
+  caseNumber: string;
+  cover: string;
+  court: CourtId | '';
+  maxMb: string;
+  listFormat: 'pdf' | 'docx' | 'csv';
+  chartFormat: 'pdf' | 'docx';
+  outDir: string;
+}
+
+export function defaultForm(caseFolder: string): ExportForm {
+  return {
+    kind: 'bundle',
+    selectBy: 'all',
+    tag: '',
+    paragraph: null,
+    numbers: '',
+    batesPrefix: '',
+    batesStart: '1',
+    batesDigits: '6',
+    batesPosition: 'bottom-right',
+    caseNumber: '',
+    cover: '',
+    court: '',
+    maxMb: '',
+    listFormat: 'pdf',
+    chartFormat: 'pdf',
+    outDir: caseFolder ? `${caseFolder.replace(/[\\/]+$/, '')}${caseFolder.includes('\\') ? '\\' : '/'}Exports` : '',
+  };
+}
+
+export type ExportRequest = { [K in ExportKindName]: { kind: K; args: ArgsOf<(typeof EXPORT_METHODS)[K]> } }[ExportKindName];
+
+/** Kinds that stamp exhibits take the Bates, legend and court settings. */
+export const stamps = (kind: ExportKindName) => kind === 'bundle' || kind === 'stamped';
+
+function selection(form: ExportForm, selected: string[]): ExportSelection {
+  switch (form.selectBy) {
+    case 'all':
+      return { by: 'all' };
+    case 'selected':
+      if (selected.length === 0) throw new Error('Select exhibits in the grid first, or choose another selection.');
+      return { by: 'numbers', ranges: [], exhibits: selected };
+    case 'tag':
+      if (!form.tag) throw new Error('Choose a tag.');
+      return { by: 'tag', tag: form.tag };
+    case 'paragraph':
+      if (form.paragraph === null) throw new Error('Choose a paragraph.');
+      return { by: 'paragraph', paragraph: form.paragraph };
+    case 'numbers': {
+      const list = parseNumberList(form.numbers);
+      if (list.ranges.length + list.exhibits.length === 0) throw new Error('Give exhibit numbers, as in 1, 3-7, PX-012.');
+      return { by: 'numbers', ...list };
+    }
+  }
+}
+
+function whole(text: string, what: string, min: number, max: number): number {
+  const n = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new Error(`${what} must be a whole number from ${min} to ${max.toLocaleString('en-US')}.`);
+  return n;
+}
+
+function readRequest(form: ExportForm, selected: string[]): ExportRequest {
+  const outDir = form.outDir.trim();
+  if (!outDir) throw new Error('Choose a folder to export to.');
+  if (form.kind === 'list') return { kind: 'list', args: { outDir, format: form.listFormat, select: selection(form, selected) } };
+  if (form.kind === 'proof-chart') return { kind: 'proof-chart', args: { outDir, format: form.chartFormat } };
+  const stamped = {
+    outDir,
+    select: selection(form, selected),
+    bates: {
+      prefix: form.batesPrefix,
+      start: whole(form.batesStart, 'The first Bates number', 0, 999_999_999_999),
+      digits: whole(form.batesDigits, 'The Bates digits', 1, 15),
+      position: form.batesPosition,
+    },
+    caseNumber: form.caseNumber.trim() || undefined,
+    court: form.court || undefined,
+  };
+  if (form.kind === 'stamped') return { kind: 'stamped', args: stamped };
+  const maxMb = form.maxMb.trim() === '' ? undefined : Number(form.maxMb);
+  if (maxMb !== undefined && !(maxMb > 0)) throw new Error('The volume size must be a number of MB above 0.');
+  return { kind: 'bundle', args: { ...stamped, cover: form.cover.trim() || undefined, maxMb } };
+}
+
+/** The export the form describes, or the one sentence saying what to fix first. */
+export function toRequest(form: ExportForm, selected: string[]): { request: ExportRequest } | { problem: string } {
+  try {
+    return { request: readRequest(form, selected) };
+  } catch (e) {
+    if (isUserError(e) || e instanceof Error) return { problem: e.message };
+    throw e;
+  }
+}

@@ -1,0 +1,107 @@
+// Search over a real case database: exact ranking while the matches fit the ranking window, a bounded one past it,
+// filters, and query plans that never scan the texts or exhibits tables.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { createCaseApi, type CaseApi } from '../../electron/core/api.ts';
+import { openCaseFolder } from '../../electron/core/case/case-folder.ts';
+import { RANK_WINDOW, searchStatement } from '../../electron/core/search/search-index.ts';
+import { createExhibitStore } from '../../electron/core/store/exhibits.ts';
+import { createTagStore } from '../../electron/core/store/tags.ts';
+import { newCase } from '../fixtures/case.ts';
+
+const EXHIBITS = 60;
+const PAGES = Math.ceil((RANK_WINDOW * 1.5) / EXHIBITS); // "common" is on every page: half again the window
+
+function fill(db: Database.Database): void {
+  const exhibits = createExhibitStore(db, () => new Map());
+  const tags = createTagStore(db);
+  const hot = tags.ensure('hot');
+  db.transaction(() => {
+    for (let n = 1; n <= EXHIBITS; n++) {
+      const texts = Array.from({ length: PAGES }, (_, p) => {
+        // "rare" appears on a few pages, more often on some, so its ranking has an order to check.
+        const rare = p % 97 === 0 ? ` ${'rare '.repeat(1 + (n % 3))}` : '';
+        return { source: 'page' as const, page: p + 1, text: `common filler text page ${p + 1} of exhibit ${n}${rare}` };
+      });
+      const id = exhibits.insert(
+        {
+          exhibitNo: `PX-${String(n).padStart(3, '0')}`,
+          title: `Exhibit ${n}`,
+          kind: n % 2 ? 'pdf' : 'email',
+          date: `2017-03-${String(1 + (n % 28)).padStart(2, '0')}${n % 2 ? '' : 'T23:30:00Z'}`,
+          author: null, from: null, to: null, cc: null, subject: null,
+          sourceName: `${n}.pdf`, sourcePath: `/in/${n}.pdf`, sha256: n.toString(16).padStart(64, '0'),
+          mediaType: 'application/pdf', pages: PAGES, textLayer: true, encrypted: false, parentId: null, warnings: [],
+          importedAt: '2026-01-05T09:00:00.000Z',
+        },
+        1000,
+        texts,
+      );
+      if (n % 5 === 0) tags.attach(id, hot);
+    }
+  })();
+}
+
+describe('search over a case larger than the ranking window', () => {
+  let api: CaseApi;
+  let dir: string;
+  let reference: Database.Database;
+
+  beforeAll(() => {
+    const created = newCase();
+    dir = created.dir;
+    created.api.close();
+    const folder = openCaseFolder(dir);
+    fill(folder.db);
+    folder.close();
+    api = createCaseApi({ dir });
+    reference = openCaseFolder(dir).db;
+  }, 60_000);
+
+  afterAll(() => {
+    api?.close();
+    reference?.close();
+  });
+
+  it('ranks exactly while the matches fit the window: best score first, then exhibit order, then page', async () => {
+    const hits = await api.search({ query: 'rare', limit: 50 });
+    const expected = reference
+      .prepare(
+        `SELECT e.exhibit_no, t.page FROM texts_fts JOIN texts t ON t.id = texts_fts.rowid JOIN exhibits e ON e.id = t.exhibit_id
+         WHERE texts_fts MATCH '"rare"' ORDER BY texts_fts.rank, e.seq, e.exhibit_no, t.page LIMIT 50`,
+      )
+      .all() as { exhibit_no: string; page: number }[];
+    expect(expected.length).toBe(50);
+    expect(hits.map((h) => [h.exhibitNo, h.page])).toEqual(expected.map((r) => [r.exhibit_no, r.page]));
+    expect(hits[0]!.snippet).toContain('«rare»');
+  });
+
+  it('past the window still returns the hits asked for, each a page holding the word, marked in its snippet', async () => {
+    const total = (reference.prepare(`SELECT count(*) AS n FROM texts_fts WHERE texts_fts MATCH 'common'`).get() as { n: number }).n;
+    expect(total).toBeGreaterThan(RANK_WINDOW);
+    const hits = await api.search({ query: 'common', limit: 200 });
+    expect(hits).toHaveLength(200);
+    for (const h of hits) expect(h.snippet).toMatch(/^«common» filler text page \d+ of exhibit \d+/);
+  });
+
+  it('applies filters before ranking, so a filter never empties a page of hits', async () => {
+    const hits = await api.search({ query: 'common', filters: { tags: ['hot'], kinds: ['pdf'] }, limit: 100 });
+    expect(hits).toHaveLength(100);
+    for (const h of hits) expect(Number(h.exhibitNo.slice(3)) % 10).toBe(5); // tagged (n % 5 = 0) and a PDF (odd)
+  });
+
+  it('filters by whole days, whatever the time on the last day', async () => {
+    const hits = await api.search({ query: '"page 1 of"', filters: { dateFrom: '2017-03-04', dateTo: '2017-03-05' } });
+    expect(new Set(hits.map((h) => h.exhibitNo))).toEqual(new Set(['PX-003', 'PX-004', 'PX-031', 'PX-032', 'PX-059', 'PX-060']));
+  });
+
+  it('reads texts and exhibits by key only, with and without filters (EXPLAIN QUERY PLAN)', () => {
+    for (const filters of [{}, { tagIds: [1], kinds: ['pdf'], dateFrom: '2017-01-01', paragraph: 3 }, { dateFrom: '2017-03-05', dateTo: '2017-03-09' }]) {
+      const { sql, params } = searchStatement('"common"', filters);
+      const plan = (reference.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params, 10, 10) as { detail: string }[]).map((r) => r.detail);
+      expect(plan.filter((d) => d.startsWith('SCAN texts_fts VIRTUAL TABLE'))).toHaveLength(1);
+      expect(plan.filter((d) => /^SCAN (t|e|texts|exhibits)\b/.test(d))).toEqual([]);
+      expect(plan.filter((d) => /^SEARCH (t|e)\b/.test(d)).every((d) => / USING (INTEGER PRIMARY KEY|(COVERING )?INDEX)/.test(d))).toBe(true);
+    }
+  });
+});
