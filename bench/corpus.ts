@@ -1,36 +1,112 @@
-// Deterministic benchmark corpus: text PDFs with varied sizes, generated once and cached under .bench/.
+// Deterministic benchmark corpora, generated once and cached under .bench/: uniform 10-page PDFs for the export
+// comparison, and realistic exhibits for import (PDFs of 1–200 pages in varied fonts and sizes, some image pages,
+// emails with PDF attachments).
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+import { PDFDocument, StandardFonts, type PDFFont } from '@cantoo/pdf-lib';
+import { png } from '../test/fixtures/images.ts';
+import { seededRandom } from '../electron/core/seeded-random.ts';
 
 const WORDS = ('data exchange system design trade secret server installation approval contract police command ' +
-  'centre integrator consultancy partnership payment termination duplicate backdoor network camera vehicle').split(' ');
+  'centre integrator consultancy partnership payment termination duplicate backdoor network camera vehicle the of ' +
+  'and to in that is was for on with as by at from this which be were have has an are not or it their').split(' ');
+const FONTS = [StandardFonts.Helvetica, StandardFonts.TimesRoman, StandardFonts.Courier, StandardFonts.HelveticaBold];
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
-export async function pdfCorpus(root: string, files: number, pagesPerFile: number): Promise<string> {
-  const dir = path.join(root, `pdf-${files}x${pagesPerFile}`);
+/** Writes the corpus once into `dir` (marked complete only when whole), then reuses it. */
+async function cached(dir: string, build: (dir: string) => Promise<void>): Promise<string> {
   const done = path.join(dir, '.complete');
   if (fs.existsSync(done)) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const random = rng(42);
-  for (let f = 0; f < files; f++) {
-    const doc = await PDFDocument.create();
-    const font = await doc.embedFont(f % 2 ? StandardFonts.TimesRoman : StandardFonts.Helvetica);
-    doc.setCreationDate(new Date(Date.UTC(2017, 2, 1 + (f % 28))));
-    for (let p = 0; p < pagesPerFile; p++) {
-      const page = doc.addPage([612, 792]);
-      for (let line = 0; line < 40; line++) {
-        const words = Array.from({ length: 12 }, () => WORDS[Math.floor(random() * WORDS.length)]);
-        page.drawText(`${f}-${p}-${line} ${words.join(' ')}`, { x: 50, y: 740 - line * 17, size: 10, font });
-      }
-    }
-    fs.writeFileSync(path.join(dir, `exhibit-${String(f).padStart(5, '0')}.pdf`), await doc.save());
-  }
+  await build(dir);
   fs.writeFileSync(done, '');
   return dir;
+}
+
+function line(random: () => number, words: number): string {
+  return Array.from({ length: words }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
+}
+
+/** `files` PDFs of `pagesPerFile` letter pages of 40 lines each. */
+export function pdfCorpus(root: string, files: number, pagesPerFile: number): Promise<string> {
+  return cached(path.join(root, `pdf-${files}x${pagesPerFile}`), async (dir) => {
+    const random = seededRandom(42);
+    for (let f = 0; f < files; f++) {
+      const doc = await PDFDocument.create();
+      const font = await doc.embedFont(f % 2 ? StandardFonts.TimesRoman : StandardFonts.Helvetica);
+      doc.setCreationDate(new Date(Date.UTC(2017, 2, 1 + (f % 28))));
+      for (let p = 0; p < pagesPerFile; p++) {
+        const page = doc.addPage([612, 792]);
+        for (let l = 0; l < 40; l++) page.drawText(`${f}-${p}-${l} ${line(random, 12)}`, { x: 50, y: 740 - l * 17, size: 10, font });
+      }
+      fs.writeFileSync(path.join(dir, `exhibit-${String(f).padStart(5, '0')}.pdf`), await doc.save());
+    }
+  });
+}
+
+/** Most exhibits are short, a few run long: 1–200 pages. */
+function pageCount(random: () => number): number {
+  return Math.min(200, 1 + Math.floor(-Math.log(1 - random()) * 10));
+}
+
+async function variedPdf(random: () => number, pages: number, seed: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setCreationDate(new Date(Date.UTC(2012 + (seed % 10), seed % 12, 1 + (seed % 28))));
+  const fonts: PDFFont[] = [];
+  for (const name of FONTS) fonts.push(await doc.embedFont(name));
+  const picture = await doc.embedPng(png({ width: 64, height: 48 }));
+  for (let p = 0; p < pages; p++) {
+    const letter = random() < 0.8;
+    const page = doc.addPage(letter ? [612, 792] : [595, 842]);
+    if (random() < 0.05) {
+      page.drawImage(picture, { x: 40, y: 100, width: page.getWidth() - 80, height: page.getHeight() - 200 });
+      continue;
+    }
+    const size = 8 + Math.floor(random() * 7);
+    const font = fonts[Math.floor(random() * fonts.length)]!;
+    const lines = Math.floor((page.getHeight() - 100) / (size * 1.5));
+    for (let l = 0; l < lines; l++) {
+      page.drawText(line(random, Math.floor(400 / size)), { x: 50, y: page.getHeight() - 60 - l * size * 1.5, size, font });
+    }
+  }
+  return doc.save();
+}
+
+function email(random: () => number, n: number, attachment: Uint8Array): string {
+  const b64 = Buffer.from(attachment).toString('base64').replace(/.{76}/g, '$&\r\n');
+  return [
+    `From: Witness ${n} <witness${n}@example.com>`,
+    'To: Counsel <counsel@example.com>',
+    `Subject: ${line(random, 5)}`,
+    `Date: ${new Date(Date.UTC(2015, n % 12, 1 + (n % 28), 9)).toUTCString()}`,
+    `Message-ID: <bench-${n}@example.com>`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    Array.from({ length: 20 }, () => line(random, 14)).join('\r\n'),
+    '--b',
+    `Content-Type: application/pdf; name="attachment-${n}.pdf"`,
+    'Content-Transfer-Encoding: base64',
+    `Content-Disposition: attachment; filename="attachment-${n}.pdf"`,
+    '',
+    b64,
+    '--b--',
+    '',
+  ].join('\r\n');
+}
+
+/** `files` exhibits: nine in ten PDFs of 1–200 pages, one in ten an email with a PDF attachment. */
+export function variedCorpus(root: string, files: number): Promise<string> {
+  return cached(path.join(root, `varied-${files}`), async (dir) => {
+    const random = seededRandom(7);
+    for (let f = 0; f < files; f++) {
+      const name = `exhibit-${String(f).padStart(5, '0')}`;
+      const pdf = await variedPdf(random, f % 10 === 9 ? 1 + Math.floor(random() * 4) : pageCount(random), f);
+      if (f % 10 === 9) fs.writeFileSync(path.join(dir, `${name}.eml`), email(random, f, pdf));
+      else fs.writeFileSync(path.join(dir, `${name}.pdf`), pdf);
+    }
+  });
 }

@@ -1,79 +1,75 @@
-// npm run bench: import throughput through the real pipeline, next to pdftotext and sha256sum on the same files.
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
+// npm run bench: import, search, export and open, each next to a peer or a target; --quick runs reduced sizes,
+// --json ends with one JSON object, --docs writes the figures and the search chart into docs/benchmarks.md.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCaseApi } from '../electron/core/api.ts';
-import { pdfCorpus } from './corpus.ts';
+import { writeDocs } from './docs.ts';
 import { benchmarkBundle } from './export-bench.ts';
+import { benchmarkImport } from './import-bench.ts';
+import { benchmarkOpen } from './open-bench.ts';
+import { jsonReport, textReport, type BenchResults } from './report.ts';
+import { benchmarkSearch } from './search-bench.ts';
+import { has } from './tools.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' } } });
-const FILES = values.quick ? 100 : 1000;
-const PAGES = 10;
-const cores = os.availableParallelism();
+const BENCHES = ['import', 'search', 'export', 'open'] as const;
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean' },
+    json: { type: 'boolean' },
+    docs: { type: 'boolean' },
+    only: { type: 'string' },
+    'import-files': { type: 'string' },
+    'search-pages': { type: 'string' },
+    'export-exhibits': { type: 'string' },
+    'open-exhibits': { type: 'string' },
+  },
+});
 
+function count(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value.replaceAll('_', ''));
+  if (!Number.isInteger(n) || n <= 0) {
+    console.error(`${flag} takes a whole number above 0 (got "${value}").`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const quick = values.quick ?? false;
+const only = new Set(values.only?.split(',') ?? BENCHES);
+for (const b of only) {
+  if (!(BENCHES as readonly string[]).includes(b)) {
+    console.error(`--only takes some of ${BENCHES.join(', ')} (got "${b}").`);
+    process.exit(2);
+  }
+}
+const importFiles = count('--import-files', values['import-files'], quick ? 20 : 200);
+const searchPages = (values['search-pages']?.split(',') ?? (quick ? ['10000'] : ['10000', '100000', '1000000'])).map((v) =>
+  count('--search-pages', v, 0),
+);
+const exportExhibits = count('--export-exhibits', values['export-exhibits'], quick ? 30 : 1000);
+const openExhibits = count('--open-exhibits', values['open-exhibits'], quick ? 2000 : 100_000);
 const cache = path.resolve('.bench');
-const corpus = await pdfCorpus(cache, FILES, PAGES);
-const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.pdf')).map((f) => path.join(corpus, f));
-const megabytes = files.reduce((n, f) => n + fs.statSync(f).size, 0) / 2 ** 20;
+const log = (line: string) => console.error(line);
 
-function has(tool: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+const results: BenchResults = { ingest: null, search: [], export: null, open: null };
+if (only.has('import')) {
+  log(`import: ${importFiles} exhibits…`);
+  results.ingest = await benchmarkImport(cache, importFiles);
 }
-
-/** Runs `tool` over every file ("{}" in args) with the same parallelism as our workers. */
-function timeParallel(tool: string, args: string[]): number | null {
-  if (!has(tool)) return null;
-  const list = files.join('\0');
-  const start = process.hrtime.bigint();
-  execFileSync('xargs', ['-0', '-P', String(cores), '-I{}', tool, ...args], { input: list, stdio: ['pipe', 'ignore', 'ignore'] });
-  return Number(process.hrtime.bigint() - start) / 1e9;
+if (only.has('search')) {
+  for (const pages of searchPages) {
+    log(`search: ${pages.toLocaleString('en-US')} pages (built once, then cached under .bench/)…`);
+    results.search.push(await benchmarkSearch(cache, pages, quick ? 3 : 10));
+  }
 }
-
-const caseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exhibit-bench-'));
-const api = createCaseApi({ dir: path.join(caseDir, 'case'), create: { title: 'bench' } });
-const start = process.hrtime.bigint();
-const report = await api.importFiles({ paths: [corpus] });
-const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-api.close();
-const pages = report.imported.reduce((n, i) => n + (i.pages ?? 0), 0);
-if (report.failed.length > 0) throw new Error(`bench import failed on ${report.failed.length} file(s)`);
-
-const peerSeconds = timeParallel('pdftotext', ['-q', '{}', '/dev/null']);
-const shaSeconds = timeParallel('sha256sum', ['{}']);
-const pagesPerSec = pages / seconds;
-const peerPagesPerSec = peerSeconds ? pages / peerSeconds : null;
-
-const rows: [string, string][] = [
-  ['files', `${files.length} PDFs × ${PAGES} pages (${megabytes.toFixed(1)} MB), ${cores} cores`],
-  ['import (hash, vault, text, FTS)', `${seconds.toFixed(2)} s — ${pagesPerSec.toFixed(0)} pages/s, ${(megabytes / seconds).toFixed(1)} MB/s`],
-  ['pdftotext, same parallelism', peerSeconds ? `${peerSeconds.toFixed(2)} s — ${peerPagesPerSec!.toFixed(0)} pages/s` : 'not installed'],
-  ['ratio ours / pdftotext', peerPagesPerSec ? (pagesPerSec / peerPagesPerSec).toFixed(2) : 'n/a'],
-  ['sha256sum, same parallelism', shaSeconds ? `${(megabytes / shaSeconds).toFixed(1)} MB/s` : 'not installed'],
-];
-fs.rmSync(caseDir, { recursive: true, force: true });
-const exported = has('qpdf') ? await benchmarkBundle(FILES, PAGES, cache) : null;
-if (exported) {
-  rows.push(
-    ['bundle export (stamps, slips, index)', `${exported.bundle.seconds.toFixed(1)} s, peak ${exported.bundle.peakMb.toFixed(0)} MB`],
-    ['qpdf --empty --pages, same files', `${exported.qpdf.seconds.toFixed(1)} s, peak ${exported.qpdf.peakMb.toFixed(0)} MB`],
-    ['ratio ours / qpdf (time)', exported.ratio.time.toFixed(2)],
-  );
+if (only.has('export') && has('qpdf')) {
+  log(`export: ${exportExhibits} exhibits of 10 pages, and qpdf on the same files…`);
+  results.export = await benchmarkBundle(exportExhibits, 10, cache);
 }
-for (const [k, v] of rows) console.log(`${k.padEnd(38)} ${v}`);
-if (values.json) {
-  console.log(
-    JSON.stringify({
-      ingest: { pages, seconds, pagesPerSec, peerPagesPerSec, ratio: peerPagesPerSec ? pagesPerSec / peerPagesPerSec : null },
-      export: exported && {
-        exhibits: exported.exhibits,
-        pages: exported.pages,
-        seconds: exported.bundle.seconds,
-        peakRssMb: exported.bundle.peakMb,
-        peerSeconds: exported.qpdf.seconds,
-        ratio: exported.ratio.time,
-      },
-    }),
-  );
+if (only.has('open')) {
+  log(`open: ${openExhibits.toLocaleString('en-US')} exhibits in Chromium…`);
+  results.open = await benchmarkOpen(cache, openExhibits);
 }
+for (const line of textReport(results)) console.log(line);
+if (values.docs) writeDocs(path.resolve('docs'), results);
+if (values.json) console.log(jsonReport(results));

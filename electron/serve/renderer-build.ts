@@ -9,9 +9,31 @@ import { build } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_OUT = path.join(root, 'dist', 'renderer');
 
+/** Built beside the folder and swapped in when complete, so that two servers starting at once never see half of it. */
 export async function buildRenderer(outDir = RENDERER_OUT): Promise<string> {
+  const temp = `${outDir}.${process.pid}.tmp`;
+  fs.rmSync(temp, { recursive: true, force: true });
+  await buildInto(temp);
+  const old = `${outDir}.${process.pid}.old`;
+  const code = (e: unknown) => (e as NodeJS.ErrnoException).code;
+  try {
+    fs.renameSync(outDir, old);
+  } catch (e) {
+    if (code(e) !== 'ENOENT') throw e;
+  }
+  try {
+    fs.renameSync(temp, outDir);
+  } catch (e) {
+    // Another server swapped in the same build a moment ago: it is used as it is.
+    if (code(e) !== 'ENOTEMPTY' && code(e) !== 'EEXIST') throw e;
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+  fs.rmSync(old, { recursive: true, force: true });
+  return outDir;
+}
+
+async function buildInto(outDir: string): Promise<void> {
   const pdfjs = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  fs.rmSync(outDir, { recursive: true, force: true });
   await build({
     entryPoints: { app: path.join(root, 'renderer', 'main.tsx') },
     outdir: outDir,
@@ -32,7 +54,6 @@ export async function buildRenderer(outDir = RENDERER_OUT): Promise<string> {
   for (const dir of ['cmaps', 'standard_fonts', 'wasm']) {
     fs.cpSync(path.join(pdfjs, dir), path.join(outDir, 'pdfjs', dir), { recursive: true });
   }
-  return outDir;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -1,4 +1,5 @@
-// One folder = one case: case.sqlite beside vault/. Creates, opens (migrating) and checks a case folder.
+// One folder = one case: case.sqlite beside vault/. Creates, opens (migrating) and checks a case folder: always when
+// the database is small, and a large one when the last session did not close the case.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,6 +7,7 @@ import { UserError } from '../../../shared/errors.ts';
 import { LATEST_VERSION, migrate, schemaVersion } from '../store/migrations/index.ts';
 import { sqliteBinding } from '../store/sqlite-binding.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
+import { markOpen } from './open-marks.ts';
 
 export const DATABASE_FILE = 'case.sqlite';
 export const VAULT_DIR = 'vault';
@@ -48,14 +50,28 @@ export function openCaseFolder(dir: string): CaseFolder {
   return openDatabaseAndVault(resolved);
 }
 
+/**
+ * Below this size the check on opening costs well under half a second and always runs; a larger database is checked
+ * when the last session did not close the case (damage found later still makes reads fail plainly, and verify checks all).
+ */
+const ALWAYS_CHECK_BYTES = 64 * 2 ** 20;
+
 function openDatabaseAndVault(dir: string): CaseFolder {
   const file = path.join(dir, DATABASE_FILE);
-  let db = new Database(file, { nativeBinding: sqliteBinding() });
+  const mark = markOpen(dir);
+  const check = mark.uncleanBefore || !fs.existsSync(file) || fs.statSync(file).size <= ALWAYS_CHECK_BYTES;
+  let db: Database.Database;
+  try {
+    db = new Database(file, { nativeBinding: sqliteBinding() });
+  } catch (e) {
+    mark.release();
+    throw e;
+  }
   let readOnly: CaseFolder['readOnly'] = null;
   try {
     // The app and the CLI may work on one case at once; a writer waits for the other instead of failing.
     db.pragma('busy_timeout = 10000');
-    readOnly = damageOf(db);
+    readOnly = check ? damageOf(db) : null;
     if (readOnly) {
       db.close();
       db = openReadOnly(dir);
@@ -70,11 +86,21 @@ function openDatabaseAndVault(dir: string): CaseFolder {
     }
   } catch (e) {
     db.close();
+    mark.release();
     throw e;
   }
   const vault = openVault(path.join(dir, VAULT_DIR));
   vault.sweep();
-  return { dir, db, vault, readOnly, close: () => db.close() };
+  return {
+    dir,
+    db,
+    vault,
+    readOnly,
+    close: () => {
+      db.close();
+      mark.release();
+    },
+  };
 }
 
 /** SQLite's quick check (every page and row read once, no index cross-check): null when sound, else what is wrong. */
