@@ -40,6 +40,17 @@ for (const rule of RULES) {
     }
   }
 }
+// The contract's schemas (zod, half of a bundle) belong to the side that checks calls: the UI imports only its types.
+const VALUE_IMPORT = /(?:^|\n)\s*import\s+(?!type\b)[^'"]*?from\s*['"]([^'"]+)['"]/g;
+const contract = path.join(root, 'shared', 'api.ts');
+for (const file of [...files(path.join(root, 'renderer')), path.join(root, 'shared', 'api-client.ts'), path.join(root, 'shared', 'bridge.ts')]) {
+  for (const m of fs.readFileSync(file, 'utf8').matchAll(VALUE_IMPORT)) {
+    if (m[1].startsWith('.') && path.resolve(path.dirname(file), m[1]) === contract) {
+      problems.push(`${path.relative(root, file)}: imports values from shared/api.ts — the UI takes only its types (import type), so zod stays out of its bundle`);
+    }
+  }
+}
+
 if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);

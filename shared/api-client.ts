@@ -1,5 +1,6 @@
-// The typed Api the UI uses, built once over whichever Bridge the UI runs on.
-import { METHOD_NAMES, type Api, type CallOptions, type MethodName } from './api.ts';
+// The typed Api the UI uses, built once over whichever Bridge the UI runs on. It needs no list of the methods (and so
+// none of the contract's schemas, which would weigh down the UI's start): the far side checks every name it is sent.
+import type { Api, CallOptions, MethodName } from './api.ts';
 import type { Bridge } from './bridge.ts';
 import { fromErrorPayload } from './errors.ts';
 
@@ -22,5 +23,8 @@ export function createApiClient(bridge: Bridge): Api {
       options.signal?.removeEventListener('abort', onAbort);
     }
   };
-  return Object.fromEntries(METHOD_NAMES.map((name) => [name, (args: unknown, options?: CallOptions) => call(name, args, options)])) as Api;
+  return new Proxy({} as Api, {
+    // "then" is asked of anything awaited: the client is not a promise.
+    get: (_target, name) => (typeof name === 'string' && name !== 'then' ? (args: unknown, options?: CallOptions) => call(name as MethodName, args, options) : undefined),
+  });
 }

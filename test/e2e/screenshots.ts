@@ -94,6 +94,22 @@ try {
   await page.keyboard.press('Escape');
 
   await page.getByRole('tab', { name: /^Exhibits/ }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const exporting = page.getByRole('dialog', { name: 'Export' });
+  await exporting.getByLabel('Prefix').fill('BES');
+  await exporting.getByLabel('Case number (optional)').fill('Case No. 2:24-cv-01234');
+  await exporting.getByLabel('Court').selectOption('cacd');
+  const preview = exporting.getByRole('region', { name: 'Preview' });
+  await waitFor(async () => (await preview.getAttribute('aria-busy')) === 'false' && (await preview.getByRole('img').count()) > 0);
+  await settle(page, 1000);
+  await shot(page, 'export-dialog');
+  await exporting.getByRole('button', { name: 'Export', exact: true }).click();
+  const finished = page.getByRole('dialog', { name: 'Export finished' });
+  await finished.getByText(/PDFs? passed|would be refused/).waitFor({ timeout: 120_000 });
+  await settle(page);
+  await shot(page, 'export-finished');
+  await finished.getByRole('button', { name: 'Close' }).last().click();
+
   await page.getByRole('button', { name: 'Import…' }).click();
   await page.getByLabel('Paths on this computer').fill(production);
   await page.getByRole('button', { name: 'Import', exact: true }).click();

@@ -83,6 +83,11 @@ describe('the preview of an export', () => {
     expect(text).toContain('PX-006');
   });
 
+  it('names a bundle in volumes by its first volume only, since a preview cannot know how many there will be', async () => {
+    const preview = await c.api.previewExport({ kind: 'bundle', args: { outDir: c.out, court: 'cacd' }, pages: 3 });
+    expect(preview.fileName).toMatch(/ – Exhibit bundle – Volume 1\.pdf$/);
+  });
+
   it('says plainly when the selection holds nothing', async () => {
     await expect(c.api.previewExport({ kind: 'bundle', args: { outDir: c.out, select: { by: 'paragraph', paragraph: 2 } } })).rejects.toThrow(
       /^No exhibits match/,

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CallOptions, ParsedArgsOf } from '../../../shared/api.ts';
+import { COURT_PROFILES } from '../../../shared/court-profiles.ts';
 import { UserError } from '../../../shared/errors.ts';
 import type { ExportPreview } from '../../../shared/model.ts';
 import type { CaseContext } from '../case/case-context.ts';
@@ -38,10 +39,19 @@ export async function previewExport(ctx: CaseContext, preview: ParsedArgsOf<'pre
     return {
       pdf: fs.readFileSync(path.join(folder, first.name)).toString('base64'),
       pages: first.pages ?? 0,
-      fileName: first.name.replace(/\.pdf$/, `.${'format' in preview.args ? preview.args.format : 'pdf'}`),
+      fileName: previewName(preview, first.name),
       warnings,
     };
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** The name of the file the preview begins; a preview holds too few pages to know how many volumes there will be. */
+function previewName(preview: ParsedArgsOf<'previewExport'>, name: string): string {
+  if (preview.kind === 'bundle') {
+    const capped = preview.args.maxMb !== undefined || (preview.args.court !== undefined && COURT_PROFILES[preview.args.court].maxMb !== null);
+    return name.replace(/( – Volume \d+ of \d+)?\.pdf$/, capped ? ' – Volume 1.pdf' : '.pdf');
+  }
+  return 'format' in preview.args ? name.replace(/\.pdf$/, `.${preview.args.format}`) : name;
 }

@@ -1,6 +1,5 @@
 // One export at a time: its progress and Cancel, then the files it wrote and the preflight check of its PDFs.
 import { useCallback, useRef, useState } from 'react';
-import { EXPORT_METHODS } from '../../../shared/api.ts';
 import type { ExportResult, ImportProgress } from '../../../shared/model.ts';
 import type { PreflightReport } from '../../../shared/preflight.ts';
 import { api } from '../../api/api.ts';
@@ -16,13 +15,13 @@ export type ExportPhase =
 function run(request: ExportRequest, options: { signal: AbortSignal; onProgress: (p: ImportProgress) => void }): Promise<ExportResult> {
   switch (request.kind) {
     case 'bundle':
-      return api[EXPORT_METHODS.bundle](request.args, options);
+      return api.exportBundle(request.args, options);
     case 'stamped':
-      return api[EXPORT_METHODS.stamped](request.args, options);
+      return api.exportStamped(request.args, options);
     case 'list':
-      return api[EXPORT_METHODS.list](request.args, options);
+      return api.exportList(request.args, options);
     case 'proof-chart':
-      return api[EXPORT_METHODS['proof-chart']](request.args, options);
+      return api.exportProofChart(request.args, options);
   }
 }
 
