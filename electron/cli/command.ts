@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { COURT_IDS, type CourtId } from '../../shared/court-profiles.ts';
 import { UserError } from '../../shared/errors.ts';
+import type { ImportProgress } from '../../shared/model.ts';
 import { createCaseApi, type CaseApi } from '../core/api.ts';
 
 export interface Command {
@@ -69,4 +70,21 @@ export function parseCourt(value: string | undefined): CourtId | undefined {
   const id = value.trim().toLowerCase();
   if (!(COURT_IDS as readonly string[]).includes(id)) throw new UserError('bad_input', `--court takes one of ${COURT_IDS.join(', ')}, not "${value}".`);
   return id as CourtId;
+}
+
+/** Runs a long call that Ctrl-C cancels (what was done is kept) instead of killing the process. */
+export async function interruptible<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const abort = new AbortController();
+  const onInterrupt = () => abort.abort();
+  process.once('SIGINT', onInterrupt);
+  try {
+    return await fn(abort.signal);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
+/** Progress drawn over one terminal line ("12/40 file.pdf"); nothing when the output is not a terminal. */
+export function progressLine(io: Io, label = ''): ((p: ImportProgress) => void) | undefined {
+  return io.interactive ? (p) => io.err(`\r${label}${p.done}/${p.total} ${p.current ?? ''}`.slice(0, 120)) : undefined;
 }

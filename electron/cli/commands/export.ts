@@ -6,7 +6,7 @@ import { parseNumberList } from '../../../shared/number-list.ts';
 import { BATES_POSITIONS, type BatesPosition, type ExportResult } from '../../../shared/model.ts';
 import type { CaseApi } from '../../core/api.ts';
 import { stopExportThread } from '../../core/export/export-thread.ts';
-import { EXIT, parseCourt, parseFlags, parseInteger, parseMegabytes, printJson, requirePositionals, withCase, type Command, type Io } from '../command.ts';
+import { EXIT, interruptible, parseCourt, parseFlags, parseInteger, parseMegabytes, printJson, progressLine, requirePositionals, withCase, type Command, type Io } from '../command.ts';
 
 const STAMP_FLAGS =
   '[--bates-prefix P] [--bates-start N] [--bates-digits N] [--bates-position bottom-right|bottom-center|bottom-left] [--case-number TEXT] [--court cacd|cand|mdd|generic]';
@@ -65,21 +65,12 @@ export const exportCommand: Command = {
     const select = values.select === undefined ? undefined : parseSelection(values.select);
     const call = exportCall(kind!, values, outDir, select);
 
-    const abort = new AbortController();
-    const onInterrupt = () => abort.abort();
-    process.once('SIGINT', onInterrupt);
     try {
-      const result = await withCase(dir!, (api) =>
-        call(api, {
-          signal: abort.signal,
-          onProgress: io.interactive ? (p) => io.err(`\r${p.done}/${p.total} ${p.current ?? ''}`.slice(0, 120)) : undefined,
-        }),
-      );
+      const result = await interruptible((signal) => withCase(dir!, (api) => call(api, { signal, onProgress: progressLine(io) })));
       if (values.json) printJson(io, result);
       else printResult(io, result);
       return EXIT.ok;
     } finally {
-      process.off('SIGINT', onInterrupt);
       stopExportThread();
     }
   },

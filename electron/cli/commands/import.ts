@@ -1,7 +1,7 @@
 // exhibit-desk import: imports files and folders, reporting imported, duplicate and failed files, then reads scanned
 // pages with OCR (unless --no-ocr).
 import type { ImportReport } from '../../../shared/model.ts';
-import { EXIT, parseFlags, parseInteger, printJson, requirePositionals, withCase, type Command, type Io } from '../command.ts';
+import { EXIT, interruptible, parseFlags, parseInteger, printJson, progressLine, requirePositionals, withCase, type Command, type Io } from '../command.ts';
 import { printOcrSummary, runOcr } from './ocr.ts';
 
 const usage = 'import CASE_DIR PATH... [--password PW]... [--timeout SECONDS] [--no-ocr] [--json]';
@@ -17,33 +17,22 @@ export const importCommand: Command = {
       'no-ocr': { type: 'boolean' },
     });
     const [dir, ...paths] = requirePositionals(positionals, ['CASE_DIR', 'PATH'], usage);
-    const abort = new AbortController();
-    const onInterrupt = () => abort.abort();
-    process.once('SIGINT', onInterrupt);
-    try {
-      const timeoutSeconds = parseInteger(values.timeout, '--timeout');
-      const { report, ocr } = await withCase(dir!, async (api) => {
-        const report = await api.importFiles(
-          { paths, passwords: values.password, timeoutSeconds },
-          {
-            signal: abort.signal,
-            onProgress: io.interactive ? (p) => io.err(`\r${p.done}/${p.total} ${p.current ?? ''}`.slice(0, 120)) : undefined,
-          },
-        );
+    const timeoutSeconds = parseInteger(values.timeout, '--timeout');
+    const { report, ocr } = await interruptible((signal) =>
+      withCase(dir!, async (api) => {
+        const report = await api.importFiles({ paths, passwords: values.password, timeoutSeconds }, { signal, onProgress: progressLine(io) });
         // Every page waiting for OCR is read, not only this import's: a run stopped earlier is finished too.
         const skip = values['no-ocr'] === true || report.cancelled;
-        const ocr = skip ? null : await runOcr(api, io, { passwords: values.password }, { signal: abort.signal });
+        const ocr = skip ? null : await runOcr(api, io, { passwords: values.password }, signal);
         return { report, ocr: ocr && (ocr.pages > 0 || ocr.pending > 0 || ocr.warnings.length > 0) ? ocr : null };
-      });
-      if (values.json) printJson(io, ocr ? { ...report, ocr } : report);
-      else {
-        printSummary(io, report);
-        if (ocr) printOcrSummary(io, ocr);
-      }
-      return report.failed.length > 0 || report.cancelled || ocr?.cancelled ? EXIT.checkFailed : EXIT.ok;
-    } finally {
-      process.off('SIGINT', onInterrupt);
+      }),
+    );
+    if (values.json) printJson(io, ocr ? { ...report, ocr } : report);
+    else {
+      printSummary(io, report);
+      if (ocr) printOcrSummary(io, ocr);
     }
+    return report.failed.length > 0 || report.cancelled || ocr?.cancelled ? EXIT.checkFailed : EXIT.ok;
   },
 };
 

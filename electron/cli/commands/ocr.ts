@@ -1,8 +1,7 @@
 // exhibit-desk ocr: reads the pages that have no text of their own (scans) with OCR, resuming any earlier run.
-import type { CallOptions } from '../../../shared/api.ts';
 import type { OcrReport } from '../../../shared/model.ts';
 import type { CaseApi } from '../../core/api.ts';
-import { EXIT, parseFlags, parseInteger, printJson, requirePositionals, withCase, type Command, type Io } from '../command.ts';
+import { EXIT, interruptible, parseFlags, parseInteger, printJson, progressLine, requirePositionals, withCase, type Command, type Io } from '../command.ts';
 
 const usage = 'ocr CASE_DIR [--password PW]... [--timeout SECONDS] [--json]';
 
@@ -16,11 +15,8 @@ export const ocrCommand: Command = {
       timeout: { type: 'string' },
     });
     const [dir] = requirePositionals(positionals, ['CASE_DIR'], usage);
-    const report = await withCase(dir!, (api) =>
-      withInterrupt((options) =>
-        runOcr(api, io, { passwords: values.password, pageTimeoutSeconds: parseInteger(values.timeout, '--timeout') }, options),
-      ),
-    );
+    const pageTimeoutSeconds = parseInteger(values.timeout, '--timeout');
+    const report = await interruptible((signal) => withCase(dir!, (api) => runOcr(api, io, { passwords: values.password, pageTimeoutSeconds }, signal)));
     if (values.json) printJson(io, report);
     else printOcrSummary(io, report);
     return report.cancelled || report.pending > 0 ? EXIT.checkFailed : EXIT.ok;
@@ -28,23 +24,8 @@ export const ocrCommand: Command = {
 };
 
 /** Runs OCR with progress drawn on a terminal; shared with import, which runs it after importing. */
-export function runOcr(api: CaseApi, io: Io, args: Parameters<CaseApi['runOcr']>[0], options: CallOptions): Promise<OcrReport> {
-  return api.runOcr(args, {
-    signal: options.signal,
-    onProgress: io.interactive ? (p) => io.err(`\rOCR ${p.done}/${p.total} ${p.current ?? ''}`.slice(0, 120)) : undefined,
-  });
-}
-
-/** Ctrl-C cancels the run (what was read is kept) instead of killing the process. */
-async function withInterrupt<T>(fn: (options: CallOptions) => Promise<T>): Promise<T> {
-  const abort = new AbortController();
-  const onInterrupt = () => abort.abort();
-  process.once('SIGINT', onInterrupt);
-  try {
-    return await fn({ signal: abort.signal });
-  } finally {
-    process.off('SIGINT', onInterrupt);
-  }
+export function runOcr(api: CaseApi, io: Io, args: Parameters<CaseApi['runOcr']>[0], signal: AbortSignal): Promise<OcrReport> {
+  return api.runOcr(args, { signal, onProgress: progressLine(io, 'OCR ') });
 }
 
 export function printOcrSummary(io: Io, report: OcrReport): void {

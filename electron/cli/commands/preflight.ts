@@ -1,7 +1,7 @@
 // exhibit-desk preflight: checks PDFs for what makes a court refuse a filing; exit 1 when any file has a problem.
 import { courtLimits } from '../../../shared/court-profiles.ts';
 import { preflight as runPreflight } from '../../core/preflight/preflight.ts';
-import { EXIT, parseCourt, parseFlags, parseMegabytes, printJson, requirePositionals, type Command } from '../command.ts';
+import { EXIT, interruptible, parseCourt, parseFlags, parseMegabytes, printJson, progressLine, requirePositionals, type Command } from '../command.ts';
 
 const usage = 'preflight PDF... [--court cacd|cand|mdd|generic] [--max-mb N] [--json]   (--max-mb overrides the court\'s cap)';
 
@@ -12,13 +12,7 @@ export const preflight: Command = {
     const { values, positionals } = parseFlags(argv, { court: { type: 'string' }, 'max-mb': { type: 'string' }, json: { type: 'boolean' } });
     requirePositionals(positionals, ['PDF'], usage);
     const limits = courtLimits(parseCourt(values.court), parseMegabytes(values['max-mb']));
-    const abort = new AbortController();
-    const onInterrupt = () => abort.abort();
-    process.once('SIGINT', onInterrupt);
-    const report = await runPreflight(positionals, limits, {
-      signal: abort.signal,
-      onProgress: io.interactive ? (p) => io.err(`\r${p.done}/${p.total} ${p.current ?? ''}`.slice(0, 120)) : undefined,
-    }).finally(() => process.off('SIGINT', onInterrupt));
+    const report = await interruptible((signal) => runPreflight(positionals, limits, { signal, onProgress: progressLine(io) }));
     if (values.json) printJson(io, report);
     else {
       for (const file of report.files) {

@@ -2,6 +2,7 @@
 import { EXHIBIT_KINDS, type ExhibitKind, type Paragraph, type Tag } from '../../../shared/model.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { KIND_LABELS } from '../../components/format.ts';
+import { TagOptions } from '../../components/TagOptions.tsx';
 
 export interface FilterChoice {
   kind: ExhibitKind | null;
@@ -46,11 +47,7 @@ export function FilterBar({ choice, onChange, tags, paragraphs, shown, total, co
         <span className="visually-hidden">Tag</span>
         <select aria-label="Tag" value={choice.tag ?? ''} onChange={(e) => set({ tag: e.target.value || null })}>
           <option value="">Any tag</option>
-          {tags.map((t) => (
-            <option key={t.id} value={t.path}>
-              {t.path} ({t.exhibitCount})
-            </option>
-          ))}
+          <TagOptions tags={tags} />
         </select>
       </label>
       <label className="filter">

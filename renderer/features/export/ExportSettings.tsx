@@ -7,6 +7,7 @@ import { useWorkspace } from '../../app/workspace.tsx';
 import { ParagraphSelect } from '../../components/ParagraphSelect.tsx';
 import { Segmented } from '../../components/Segmented.tsx';
 import { stamps, type ExportForm, type SelectBy } from './export-form.ts';
+import { TagOptions } from '../../components/TagOptions.tsx';
 
 const KINDS: [ExportForm['kind'], string][] = [
   ['bundle', 'Bundle'],
@@ -67,11 +68,7 @@ export function ExportSettings({ form, setForm, selected }: ExportSettingsProps)
               <span>Tag</span>
               <select aria-label="Tag" value={form.tag} onChange={(e) => set('tag')(e.target.value)}>
                 <option value="">Choose a tag…</option>
-                {tags.map((t) => (
-                  <option key={t.id} value={t.path}>
-                    {t.path} ({t.exhibitCount})
-                  </option>
-                ))}
+                <TagOptions tags={tags} />
               </select>
             </label>
           )}
