@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { createCaseApi, type CaseApi } from '../../electron/core/api.ts';
 import { openCaseFolder } from '../../electron/core/case/case-folder.ts';
-import { RANK_WINDOW, searchStatement } from '../../electron/core/search/search-index.ts';
+import { RANK_WINDOW, allowedTextsStatement, searchStatement } from '../../electron/core/search/search-index.ts';
 import { createExhibitStore } from '../../electron/core/store/exhibits.ts';
+import { createOcrStore } from '../../electron/core/store/ocr-text.ts';
 import { createTagStore } from '../../electron/core/store/tags.ts';
 import { newCase } from '../fixtures/case.ts';
 
@@ -95,13 +96,34 @@ describe('search over a case larger than the ranking window', () => {
     expect(new Set(hits.map((h) => h.exhibitNo))).toEqual(new Set(['PX-003', 'PX-004', 'PX-031', 'PX-032', 'PX-059', 'PX-060']));
   });
 
+  it('keeps to the filter when an exhibit\'s texts are not one run of ids (OCR text added after later imports)', async () => {
+    // PX-002 is an email of the 2nd of March; its OCR page is written after every other exhibit's texts.
+    const px2 = reference.prepare("SELECT id FROM exhibits WHERE exhibit_no = 'PX-002'").pluck().get() as number;
+    createOcrStore(reference).save(px2, 1, 'zanzibar accord', { words: [] });
+    const last = reference.prepare("SELECT id FROM exhibits WHERE exhibit_no = 'PX-060'").pluck().get() as number;
+    createOcrStore(reference).save(last, 1, 'zanzibar accord', { words: [] });
+    const hits = await api.search({ query: 'zanzibar OR "page 2 of"', filters: { dateFrom: '2017-03-03', dateTo: '2017-03-03' } });
+    expect(new Set(hits.map((h) => h.exhibitNo))).toEqual(new Set(['PX-002', 'PX-030', 'PX-058']));
+    expect(hits.filter((h) => h.source === 'ocr').map((h) => h.exhibitNo)).toEqual(['PX-002']);
+  });
+
   it('reads texts and exhibits by key only, with and without filters (EXPLAIN QUERY PLAN)', () => {
-    for (const filters of [{}, { tagIds: [1], kinds: ['pdf'], dateFrom: '2017-01-01', paragraph: 3 }, { dateFrom: '2017-03-05', dateTo: '2017-03-09' }]) {
-      const { sql, params } = searchStatement('"common"', filters);
-      const plan = (reference.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params, 10, 10) as { detail: string }[]).map((r) => r.detail);
-      expect(plan.filter((d) => d.startsWith('SCAN texts_fts VIRTUAL TABLE'))).toHaveLength(1);
+    reference.function('search_allows', (_id: number) => 1);
+    const plans: string[][] = [];
+    const explain = (sql: string, params: unknown[]) =>
+      plans.push((reference.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail));
+    explain(searchStatement(false), ['"common"', 10, 10]);
+    explain(searchStatement(true), ['"common"', 10, 10]);
+    for (const filters of [{ tagIds: [1], kinds: ['pdf'], dateFrom: '2017-01-01', paragraph: 3 }, { dateFrom: '2017-03-05', dateTo: '2017-03-09' }, { kinds: ['email'], dateTo: '2017-03-09' }]) {
+      const allowed = allowedTextsStatement(filters)!;
+      explain(allowed.sql, allowed.params);
+    }
+    expect(allowedTextsStatement({})).toBeNull();
+    for (const [i, plan] of plans.entries()) {
+      expect(plan.filter((d) => d.startsWith('SCAN texts_fts VIRTUAL TABLE'))).toHaveLength(i < 2 ? 1 : 0);
       expect(plan.filter((d) => /^SCAN (t|e|texts|exhibits)\b/.test(d))).toEqual([]);
-      expect(plan.filter((d) => /^SEARCH (t|e)\b/.test(d)).every((d) => / USING (INTEGER PRIMARY KEY|(COVERING )?INDEX)/.test(d))).toBe(true);
+      expect(plan.filter((d) => /^SEARCH (t|e|texts|exhibits)\b/.test(d)).every((d) => / USING (INTEGER PRIMARY KEY|(COVERING )?INDEX)/.test(d))).toBe(true);
+      if (i >= 2) expect(plan.filter((d) => d.includes('TEMP B-TREE'))).toEqual([]); // no sort to list allowed texts
     }
   });
 });

@@ -24,15 +24,17 @@ interface HitRow {
 /**
  * How many matching pages a search ranks. Scoring is linear in the matches, so a word on most pages of a
  * million-page case would take seconds to rank in full; past this many, the hits are the best of the first
- * RANK_WINDOW matching pages in the order they were imported. Below it, ranking is exact.
+ * RANK_WINDOW matching pages in the order they were imported. Below it, ranking is exact. Scoring a page costs
+ * 2 µs in a 100,000-page case and 7 µs in a 1,000,000-page one (FTS5's bm25 looks up each page's length), so 10,000
+ * was a third of a common word's search; 5,000 pages is still 25 times the hits a search returns.
  */
-export const RANK_WINDOW = 10_000;
+export const RANK_WINDOW = 5_000;
 
 export const HIGHLIGHT_OPEN = '«';
 export const HIGHLIGHT_CLOSE = '»';
 
-/** The statement of a search and its parameters, but for the two limits (the hits wanted, twice) that end them. */
-export function searchStatement(match: string, filters: ResolvedFilters): { sql: string; params: (string | number)[] } {
+/** The conditions on exhibits (alias e) that the filters set, or null without filters. */
+function exhibitConditions(filters: ResolvedFilters): { where: string; params: (string | number)[] } | null {
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (filters.kinds?.length) {
@@ -57,19 +59,40 @@ export function searchStatement(match: string, filters: ResolvedFilters): { sql:
     where.push('e.id IN (SELECT l.exhibit_id FROM evidence_links l JOIN paragraphs p ON p.id = l.paragraph_id WHERE p.number = ?)');
     params.push(filters.paragraph);
   }
-  params.push(match);
-  // With filters, the texts they allow are listed first from the indexes, and each match is only looked up in that
-  // list ("+" keeps SQLite from handing the list to FTS5, which would run one full-text query per entry): joining
-  // every match to its exhibit instead cost a page read per match, seconds for a common word in a million pages.
-  const allowed = where.length
-    ? `allowed AS MATERIALIZED (SELECT t.id FROM exhibits e JOIN texts t ON t.exhibit_id = e.id WHERE ${where.join(' AND ')}),`
-    : '';
+  return where.length ? { where: where.join(' AND '), params } : null;
+}
+
+/**
+ * The texts the filters allow, one row per allowed exhibit: the lowest and highest id of its texts and how many
+ * there are. An exhibit's texts are written together, so for almost every exhibit they are one run of ids; those
+ * that are not (OCR text added later) are listed id by id. Null without filters.
+ */
+export function allowedTextsStatement(filters: ResolvedFilters): { sql: string; params: (string | number)[] } | null {
+  const conditions = exhibitConditions(filters);
+  if (!conditions) return null;
+  // Three subqueries rather than a GROUP BY over a join, which sorted every allowed text to group them.
   const sql = `
-    WITH ${allowed}
-    candidates AS MATERIALIZED (
+    SELECT e.id AS exhibit_id,
+      (SELECT id FROM texts WHERE exhibit_id = e.id ORDER BY id LIMIT 1) AS lo,
+      (SELECT id FROM texts WHERE exhibit_id = e.id ORDER BY id DESC LIMIT 1) AS hi,
+      (SELECT count(*) FROM texts WHERE exhibit_id = e.id) AS n
+    FROM exhibits e
+    WHERE ${conditions.where}`;
+  return { sql, params: conditions.params };
+}
+
+/**
+ * The statement of a search: its parameters are the match expression and the hits wanted, twice. With filters, each
+ * match is probed in the allowed texts by `search_allows(rowid)`, a function of the connection over a bitmap: probing
+ * a list of allowed ids materialized in SQL cost a b-tree search per match, and joining each match to its exhibit a
+ * page read per match (seconds for a common word in a million pages).
+ */
+export function searchStatement(filtered: boolean): string {
+  return `
+    WITH candidates AS MATERIALIZED (
       SELECT texts_fts.rowid AS id, texts_fts.rank AS rank
       FROM texts_fts
-      WHERE texts_fts MATCH ? ${where.length ? 'AND +texts_fts.rowid IN allowed' : ''}
+      WHERE texts_fts MATCH ? ${filtered ? 'AND search_allows(texts_fts.rowid)' : ''}
       LIMIT ${RANK_WINDOW}),
     cut AS (SELECT max(rank) AS rank FROM (SELECT rank FROM candidates ORDER BY rank LIMIT ?))
     SELECT t.exhibit_id, e.exhibit_no, e.title, t.page, t.source, t.text
@@ -79,26 +102,52 @@ export function searchStatement(match: string, filters: ResolvedFilters): { sql:
     WHERE candidates.rank <= (SELECT rank FROM cut)
     ORDER BY candidates.rank, e.seq, e.exhibit_no, t.page
     LIMIT ?`;
-  return { sql, params };
+}
+
+interface AllowedRun {
+  exhibit_id: number;
+  lo: number;
+  hi: number;
+  n: number;
 }
 
 export function createSearchIndex(db: Database.Database) {
   const prepare = statementCache(db);
+  const textIdsOf = db.prepare<[number], number>('SELECT id FROM texts WHERE exhibit_id = ?').pluck();
+  // The texts the running search's filters allow, by id; searches run one at a time on a connection.
+  let allowed: Uint8Array | null = null;
+  db.function('search_allows', { directOnly: true }, (id) => (allowed?.[id as number] ? 1 : 0));
+
+  function allowedTexts(filters: ResolvedFilters): Uint8Array | null {
+    const statement = allowedTextsStatement(filters);
+    if (!statement) return null;
+    const runs = prepare<(string | number)[], AllowedRun>(statement.sql).all(...statement.params);
+    const bits = new Uint8Array(runs.reduce((top, r) => Math.max(top, r.hi), 0) + 1);
+    for (const run of runs) {
+      if (run.hi - run.lo + 1 === run.n) bits.fill(1, run.lo, run.hi + 1);
+      else for (const id of textIdsOf.all(run.exhibit_id)) bits[id] = 1;
+    }
+    return bits;
+  }
 
   return {
     /** `match` must already be a safe FTS5 expression (see query-parser). */
     search(match: string, terms: HighlightTerm[], filters: ResolvedFilters, limit: number): SearchHit[] {
-      const { sql, params } = searchStatement(match, filters);
-      return prepare<(string | number)[], HitRow>(sql)
-        .all(...params, limit, limit)
-        .map((r) => ({
-          exhibitId: r.exhibit_id,
-          exhibitNo: r.exhibit_no,
-          title: r.title,
-          page: r.page,
-          source: r.source === 'meta' ? ('metadata' as const) : r.source,
-          snippet: makeSnippet(r.text, terms, HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, '…'),
-        }));
+      allowed = allowedTexts(filters);
+      let rows: HitRow[];
+      try {
+        rows = prepare<(string | number)[], HitRow>(searchStatement(allowed !== null)).all(match, limit, limit);
+      } finally {
+        allowed = null;
+      }
+      return rows.map((r) => ({
+        exhibitId: r.exhibit_id,
+        exhibitNo: r.exhibit_no,
+        title: r.title,
+        page: r.page,
+        source: r.source === 'meta' ? ('metadata' as const) : r.source,
+        snippet: makeSnippet(r.text, terms, HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, '…'),
+      }));
     },
   };
 }

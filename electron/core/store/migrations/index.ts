@@ -4,8 +4,9 @@ import { UserError } from '../../../../shared/errors.ts';
 import type { Migration } from './migration.ts';
 import { initial } from './0010-initial.ts';
 import { ocrText } from './0020-ocr-text.ts';
+import { searchFilterIndexes } from './0030-search-filter-index.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, ocrText];
+export const MIGRATIONS: readonly Migration[] = [initial, ocrText, searchFilterIndexes];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
