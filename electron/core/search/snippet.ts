@@ -19,36 +19,67 @@ function foldWord(word: string): string {
 
 /** The words of a page: where each starts and ends, and whether it is a given folded word (or begins with it). */
 interface Words {
-  start: number[];
-  end: number[];
+  count: number;
+  start: ArrayLike<number>;
+  end: ArrayLike<number>;
   is(i: number, word: string, prefix: boolean): boolean;
 }
 
-const isAsciiLetterOrDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+// 1 for the bytes of an ASCII letter or digit once lower-cased: what FTS5's tokenizer takes as word characters there.
+const ASCII_WORD_BYTE = new Uint8Array(256);
+for (const [from, to] of [[48, 57], [97, 122]] as const) ASCII_WORD_BYTE.fill(1, from, to + 1);
+
+// Word bounds of ASCII pages, reused from page to page (a snippet is made whole before the next one starts).
+let asciiStarts = new Int32Array(4096);
+let asciiEnds = new Int32Array(4096);
+
+/**
+ * Most pages are plain ASCII, where a word is a run of letters and digits and folding is lower-casing: the page is
+ * lower-cased once, its bytes scanned for word bounds into reused arrays, and words compared in place. Snippets of
+ * 200 hits were a third of a search's time when each word was a regular-expression match and a lower-cased string.
+ */
+function asciiWords(text: string): Words {
+  const lower = text.toLowerCase();
+  const bytes = Buffer.from(lower, 'latin1');
+  let count = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (ASCII_WORD_BYTE[bytes[i]!] === 0) {
+      i++;
+      continue;
+    }
+    if (count === asciiStarts.length) {
+      asciiStarts = grow(asciiStarts);
+      asciiEnds = grow(asciiEnds);
+    }
+    asciiStarts[count] = i;
+    do i++;
+    while (i < bytes.length && ASCII_WORD_BYTE[bytes[i]!] === 1);
+    asciiEnds[count++] = i;
+  }
+  const start = asciiStarts;
+  const end = asciiEnds;
+  return {
+    count,
+    start,
+    end,
+    is: (i, word, prefix) => {
+      const at = start[i]!;
+      const length = end[i]! - at;
+      return (prefix ? length >= word.length : length === word.length) && bytes[at] === word.charCodeAt(0) && lower.startsWith(word, at);
+    },
+  };
+}
+
+function grow(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
 
 function words(text: string): Words {
+  if (ASCII.test(text)) return asciiWords(text);
   const start: number[] = [];
   const end: number[] = [];
-  // Most pages are plain ASCII, where a word is a run of letters and digits and folding is lower-casing: the page
-  // is lower-cased once and words are compared in place (no string or object per word; snippets of 200 hits were a
-  // third of a search's time when each word was a matched, lower-cased string).
-  if (ASCII.test(text)) {
-    const lower = text.toLowerCase();
-    for (let i = 0; i < lower.length; i++) {
-      if (!isAsciiLetterOrDigit(lower.charCodeAt(i))) continue;
-      start.push(i);
-      while (i + 1 < lower.length && isAsciiLetterOrDigit(lower.charCodeAt(i + 1))) i++;
-      end.push(i + 1);
-    }
-    return {
-      start,
-      end,
-      is: (i, word, prefix) => {
-        const length = end[i]! - start[i]!;
-        return (prefix ? length >= word.length : length === word.length) && lower.startsWith(word, start[i]);
-      },
-    };
-  }
   const folded: string[] = [];
   for (const m of text.matchAll(WORD)) {
     if (!HAS_LETTER_OR_DIGIT.test(m[0])) continue;
@@ -56,14 +87,14 @@ function words(text: string): Words {
     end.push(m.index + m[0].length);
     folded.push(foldWord(m[0]));
   }
-  return { start, end, is: (i, word, prefix) => (prefix ? folded[i]!.startsWith(word) : folded[i] === word) };
+  return { count: start.length, start, end, is: (i, word, prefix) => (prefix ? folded[i]!.startsWith(word) : folded[i] === word) };
 }
 
 /** For each word where a term's match starts, the index of that term and the match's length in words. */
 function matches(words: Words, terms: HighlightTerm[]): { at: number; length: number; term: number }[] {
   const found: { at: number; length: number; term: number }[] = [];
   const folded = terms.map((t) => ({ words: t.words.map(foldWord), prefix: t.prefix }));
-  const count = words.start.length;
+  const count = words.count;
   for (let i = 0; i < count; i++) {
     for (let term = 0; term < folded.length; term++) {
       const t = folded[term]!;
@@ -86,15 +117,29 @@ function matches(words: Words, terms: HighlightTerm[]): { at: number; length: nu
  */
 export function makeSnippet(text: string, terms: HighlightTerm[], open: string, close: string, ellipsis: string, size = 16): string {
   const page = words(text);
-  const count = page.start.length;
+  const count = page.count;
   if (count === 0) return '';
   const found = matches(page, terms);
   let bestStart = 0;
   let bestScore = -1;
-  for (const first of found) {
-    const start = Math.max(0, Math.min(first.at - Math.floor(size / 4), count - size));
-    const inside = found.filter((m) => m.at >= start && m.at + m.length <= start + size);
-    const score = new Set(inside.map((m) => m.term)).size * 1000 + inside.length;
+  // Matches are in word order, so those that start in a window are a run of them, found from where the last window's began.
+  const seen = new Int32Array(terms.length).fill(-1);
+  let from = 0;
+  for (let w = 0; w < found.length; w++) {
+    const start = Math.max(0, Math.min(found[w]!.at - Math.floor(size / 4), count - size));
+    while (found[from]!.at < start) from++;
+    let distinct = 0;
+    let inside = 0;
+    for (let j = from; j < found.length && found[j]!.at < start + size; j++) {
+      const m = found[j]!;
+      if (m.at + m.length > start + size) continue;
+      inside++;
+      if (seen[m.term] !== w) {
+        seen[m.term] = w;
+        distinct++;
+      }
+    }
+    const score = distinct * 1000 + inside;
     if (score > bestScore) [bestStart, bestScore] = [start, score];
   }
   const end = Math.min(count, bestStart + size);
