@@ -111,12 +111,24 @@ interface AllowedRun {
   n: number;
 }
 
+// The texts the running search's filters allow, by id, for `search_allows` of each connection (searches on one
+// connection run one at a time; redefining the function for each search would expire every prepared statement).
+const allowedByConnection = new WeakMap<Database.Database, { bits: Uint8Array | null }>();
+
+function allowedTextsOf(db: Database.Database): { bits: Uint8Array | null } {
+  let allowed = allowedByConnection.get(db);
+  if (!allowed) {
+    const state: { bits: Uint8Array | null } = { bits: null };
+    db.function('search_allows', { directOnly: true }, (id) => (state.bits?.[id as number] ? 1 : 0));
+    allowedByConnection.set(db, (allowed = state));
+  }
+  return allowed;
+}
+
 export function createSearchIndex(db: Database.Database) {
   const prepare = statementCache(db);
   const textIdsOf = db.prepare<[number], number>('SELECT id FROM texts WHERE exhibit_id = ?').pluck();
-  // The texts the running search's filters allow, by id; searches run one at a time on a connection.
-  let allowed: Uint8Array | null = null;
-  db.function('search_allows', { directOnly: true }, (id) => (allowed?.[id as number] ? 1 : 0));
+  const allowed = allowedTextsOf(db);
 
   function allowedTexts(filters: ResolvedFilters): Uint8Array | null {
     const statement = allowedTextsStatement(filters);
@@ -133,12 +145,12 @@ export function createSearchIndex(db: Database.Database) {
   return {
     /** `match` must already be a safe FTS5 expression (see query-parser). */
     search(match: string, terms: HighlightTerm[], filters: ResolvedFilters, limit: number): SearchHit[] {
-      allowed = allowedTexts(filters);
+      allowed.bits = allowedTexts(filters);
       let rows: HitRow[];
       try {
-        rows = prepare<(string | number)[], HitRow>(searchStatement(allowed !== null)).all(match, limit, limit);
+        rows = prepare<(string | number)[], HitRow>(searchStatement(allowed.bits !== null)).all(match, limit, limit);
       } finally {
-        allowed = null;
+        allowed.bits = null;
       }
       return rows.map((r) => ({
         exhibitId: r.exhibit_id,

@@ -70,7 +70,7 @@ function asciiWords(text: string): Words {
   };
 }
 
-function grow(array: Int32Array): Int32Array {
+function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2);
   bigger.set(array);
   return bigger;
