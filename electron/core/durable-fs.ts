@@ -25,6 +25,30 @@ export function fsyncDir(dir: string): void {
   }
 }
 
+/** fsyncFile without holding up the event loop: the import keeps feeding its workers while the disk syncs. */
+export async function fsyncFileAsync(file: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** fsyncDir without holding up the event loop. */
+export async function fsyncDirAsync(dir: string): Promise<void> {
+  try {
+    const handle = await fs.promises.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    /* not supported on this platform */
+  }
+}
+
 /** Whether the process that named a temp file after itself is still alive (so its temp file is not abandoned). */
 export function isRunning(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;

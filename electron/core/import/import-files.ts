@@ -28,8 +28,9 @@ export async function importFiles(ctx: CaseContext, inputs: string[], options: I
 
   const pool = createExtractPool(options.pool);
   const passwords = options.passwords ?? [];
-  // Reading runs ahead on every worker; storing follows input order so exhibit numbers are deterministic.
-  const lookahead = pool.size * 2;
+  // Reading runs ahead on every worker; storing follows input order so exhibit numbers are deterministic. The window is
+  // wide so that one long file being read does not leave the other workers idle until it is stored.
+  const lookahead = pool.size * 8;
   const reads: Promise<ExtractedFile | UserError>[] = [];
   const startRead = (i: number) => {
     const file = files[i];

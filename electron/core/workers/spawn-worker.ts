@@ -12,11 +12,26 @@ const bundles = new Map<string, URL>();
 
 export function spawnWorker(url: URL, resourceLimits?: ResourceLimits): Worker {
   const entry = url.pathname.endsWith('.ts') ? (prebuilt(url) ?? bundled(url)) : url;
-  const worker = new Worker(entry, { resourceLimits, stdout: true, stderr: true });
+  const worker = new Worker(entry, { resourceLimits, stdout: true, stderr: true, execArgv: withoutTypeScriptLoader(process.execArgv) });
   // What parsers print is noise to the user and would corrupt the CLI's --json output: it is dropped.
   worker.stdout.resume();
   worker.stderr.resume();
   return worker;
+}
+
+/**
+ * The worker runs a bundle, which needs no TypeScript loader; one inherited from a parent started by tsx (benchmarks,
+ * scripts) would cost each worker half a second more and parse pdf.js's source map on the first stack trace.
+ */
+function withoutTypeScriptLoader(args: string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const isTsx = (value: string | undefined) => value !== undefined && /[\\/]tsx[\\/]/.test(value);
+    if ((arg === '--require' || arg === '--import') && isTsx(args[i + 1])) i++;
+    else if (!(/^--(require|import)=/.test(arg) && isTsx(arg))) kept.push(arg);
+  }
+  return kept;
 }
 
 /** In a built app the workers are bundled beside the main bundle as .mjs files with the same names. */

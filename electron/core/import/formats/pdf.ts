@@ -1,13 +1,17 @@
-// Reads a PDF with pdf.js: page count, document metadata, text per page; refuses encrypted or broken files plainly.
+// Reads a PDF with pdf.js: page count, document metadata, text per page (through PDFium where it can, see
+// pdfium-text.ts); refuses encrypted or broken files plainly.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// Loaded here rather than by pdf.js on first use, so that it installs its polyfills before the fix below and not after.
+import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { UserError } from '../../../../shared/errors.ts';
 import { emptyDocument, type ExtractContext, type ExtractedDocument, type Extractor } from '../extractor.ts';
 import { pdfDateToIso } from './pdf-date.ts';
 import { checkPdfExpansion } from './pdf-expansion.ts';
 import { passwordCandidates } from './pdf-password.ts';
+import { openPdfiumText, type PdfiumText } from './pdfium-text.ts';
 
 // pdf.js's build for Node installs core-js's Array.prototype.push, written in JavaScript, for array-likes longer than
 // 2^32 that no PDF reaches; text extraction pushes for every glyph and spent about a fifth of its time in it. The
@@ -43,21 +47,21 @@ export const pdfExtractor: Extractor = {
   async extract(bytes, ctx) {
     if (bytes.length === 0) throw new UserError('empty', 'The file is empty.');
     await checkPdfExpansion(bytes);
-    const doc = await openWithPasswords(bytes, ctx);
+    const { doc, password } = await openWithPasswords(bytes, ctx);
     try {
-      return await readDocument(doc);
+      return await readDocument(doc, bytes, password);
     } finally {
       await doc.destroy();
     }
   },
 };
 
-async function openWithPasswords(bytes: Uint8Array, ctx: ExtractContext): Promise<PDFDocumentProxy> {
+async function openWithPasswords(bytes: Uint8Array, ctx: ExtractContext): Promise<{ doc: PDFDocumentProxy; password: string | undefined }> {
   const attempts: (string | undefined)[] = [undefined, ...passwordCandidates(ctx.passwords)];
   let sawPasswordPrompt = false;
   for (const password of attempts) {
     try {
-      return await openPdfDocument(bytes, password);
+      return { doc: await openPdfDocument(bytes, password), password };
     } catch (e) {
       if (isPasswordError(e)) {
         sawPasswordPrompt = true;
@@ -100,7 +104,7 @@ function describeOpenFailure(e: unknown): string {
   return 'The PDF is damaged and could not be opened.';
 }
 
-async function readDocument(doc: PDFDocumentProxy): Promise<ExtractedDocument> {
+async function readDocument(doc: PDFDocumentProxy, bytes: Uint8Array, password: string | undefined): Promise<ExtractedDocument> {
   const out = emptyDocument('pdf', 'application/pdf');
   const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: PdfInfo };
   out.title = clean(info.Title);
@@ -116,15 +120,20 @@ async function readDocument(doc: PDFDocumentProxy): Promise<ExtractedDocument> {
   const claimed = doc.numPages;
   const unreadable: number[] = [];
   let badRun = 0;
-  for (let n = 1; n <= claimed; n++) {
-    const text = await pageText(doc, n);
-    if (text === null) {
-      unreadable.push(n);
-      if (++badRun >= MAX_CONSECUTIVE_BAD_PAGES) break;
-      continue;
+  const fast = await openPdfiumText(bytes, password, claimed);
+  try {
+    for (let n = 1; n <= claimed; n++) {
+      const text = await pageText(doc, n, fast);
+      if (text === null) {
+        unreadable.push(n);
+        if (++badRun >= MAX_CONSECUTIVE_BAD_PAGES) break;
+        continue;
+      }
+      badRun = 0;
+      out.pages.push({ page: n, text });
     }
-    badRun = 0;
-    out.pages.push({ page: n, text });
+  } finally {
+    fast?.close();
   }
   const lastRead = out.pages.at(-1)?.page ?? 0;
   const gaveUp = badRun >= MAX_CONSECUTIVE_BAD_PAGES;
@@ -139,18 +148,24 @@ async function readDocument(doc: PDFDocumentProxy): Promise<ExtractedDocument> {
   return out;
 }
 
-async function pageText(doc: PDFDocumentProxy, n: number): Promise<string | null> {
+/** A page is read when pdf.js can open it; its text comes from PDFium where that engine gave it, else from pdf.js. */
+async function pageText(doc: PDFDocumentProxy, n: number, fast: PdfiumText | null): Promise<string | null> {
   try {
     const page = await doc.getPage(n);
-    const content = await page.getTextContent();
-    let text = '';
-    for (const item of content.items) {
-      if (!('str' in item)) continue;
-      text += item.str;
-      if (item.hasEOL) text += '\n';
+    try {
+      const quick = fast ? fast.pageText(n) : null;
+      if (quick !== null) return quick;
+      const content = await page.getTextContent();
+      let text = '';
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        text += item.str;
+        if (item.hasEOL) text += '\n';
+      }
+      return text.replace(/[ \t]+\n/g, '\n').trimEnd();
+    } finally {
+      page.cleanup();
     }
-    page.cleanup();
-    return text.replace(/[ \t]+\n/g, '\n').trimEnd();
   } catch {
     return null;
   }

@@ -1,0 +1,158 @@
+// Page text read by PDFium (Chrome's PDF engine, as WebAssembly), in less than half the CPU time of pdf.js's text layout
+// on dense pages; pdf.js stays the reader of record (opening, passwords, metadata) and reads any page this engine cannot
+// or should not.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { PDFiumModule } from '@hyzyla/pdfium';
+import { normalizeUnicode } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** The engine's C functions used here, as the WebAssembly module exports them (pointers are numbers). */
+interface Engine {
+  HEAPU8: Uint8Array;
+  wasmExports: {
+    malloc(size: number): number;
+    free(ptr: number): void;
+    FPDF_InitLibrary(): void;
+    FPDF_LoadMemDocument(data: number, size: number, password: number): number;
+    FPDF_GetPageCount(doc: number): number;
+    FPDF_CloseDocument(doc: number): void;
+    FPDF_LoadPage(doc: number, index: number): number;
+    FPDF_ClosePage(page: number): void;
+    FPDF_GetPageBoundingBox(page: number, rect: number): number;
+    FPDFText_LoadPage(page: number): number;
+    FPDFText_ClosePage(textPage: number): void;
+    FPDFText_GetBoundedText(textPage: number, left: number, top: number, right: number, bottom: number, buffer: number, length: number): number;
+  };
+}
+
+// Beyond this the original is read by pdf.js alone: the engine's memory is a second copy that never shrinks again.
+const MAX_ENGINE_BYTES = 128 * 1024 * 1024;
+// Text in right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms): pdf.js puts it in
+// reading order, which search was built on; this engine orders mixed runs differently, so such pages go to pdf.js.
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+
+let engine: Promise<Engine> | null = null;
+
+function loadEngine(): Promise<Engine> {
+  engine ??= (async () => {
+    // Read from node_modules, never fetched: the package would otherwise look for it beside its script or on the web.
+    const wasm = fs.readFileSync(createRequire(import.meta.url).resolve('@hyzyla/pdfium/pdfium.wasm'));
+    const e = (await PDFiumModule({ wasmBinary: new Uint8Array(wasm).buffer })) as unknown as Engine;
+    e.wasmExports.FPDF_InitLibrary();
+    return e;
+  })();
+  return engine;
+}
+
+export interface PdfiumText {
+  /** The text of page `n` (from 1) as pdf.js would give it, or null where pdf.js should read the page itself. */
+  pageText(n: number): string | null;
+  close(): void;
+}
+
+/**
+ * Opens the same bytes (with the password that opened them in pdf.js); null when the engine cannot, or counts pages
+ * differently from pdf.js, whose count the rest of the import trusts.
+ */
+export async function openPdfiumText(bytes: Uint8Array, password: string | undefined, pageCount: number): Promise<PdfiumText | null> {
+  if (bytes.length > MAX_ENGINE_BYTES) return null;
+  let e: Engine;
+  try {
+    e = await loadEngine();
+  } catch {
+    engine = null;
+    return null;
+  }
+  const loaded = engine;
+  return guarded(() => openDocument(e, bytes, password, pageCount, () => engine === loaded), null);
+}
+
+function openDocument(e: Engine, bytes: Uint8Array, password: string | undefined, pageCount: number, intact: () => boolean): PdfiumText | null {
+  const x = e.wasmExports;
+  const data = x.malloc(bytes.length);
+  if (!data) return null;
+  e.HEAPU8.set(bytes, data);
+  const secret = password ? cString(e, password) : 0;
+  const doc = x.FPDF_LoadMemDocument(data, bytes.length, secret);
+  if (secret) x.free(secret);
+  if (!doc || x.FPDF_GetPageCount(doc) !== pageCount) {
+    if (doc) x.FPDF_CloseDocument(doc);
+    x.free(data);
+    return null;
+  }
+  let open = true;
+  return {
+    pageText: (n) => (open ? guarded(() => readPage(e, doc, n - 1), null) : null),
+    close() {
+      if (!open) return;
+      open = false;
+      // After a fault the engine is discarded whole; its memory is not touched again.
+      if (!intact()) return;
+      x.FPDF_CloseDocument(doc);
+      x.free(data);
+    },
+  };
+}
+
+function readPage(e: Engine, doc: number, index: number): string | null {
+  const x = e.wasmExports;
+  const page = x.FPDF_LoadPage(doc, index);
+  if (!page) return null;
+  const textPage = x.FPDFText_LoadPage(page);
+  try {
+    if (!textPage) return null;
+    const text = visibleText(e, page, textPage);
+    return text === null || RIGHT_TO_LEFT.test(text) ? null : tidy(text);
+  } finally {
+    if (textPage) x.FPDFText_ClosePage(textPage);
+    x.FPDF_ClosePage(page);
+  }
+}
+
+/** Only what lies on the page (crop box within media box): pdf.js leaves out text drawn beyond its edges, and so must this. */
+function visibleText(e: Engine, page: number, textPage: number): string | null {
+  const x = e.wasmExports;
+  const rect = x.malloc(16);
+  try {
+    if (!x.FPDF_GetPageBoundingBox(page, rect)) return null;
+    const [left, top, right, bottom] = new Float32Array(e.HEAPU8.buffer, rect, 4); // FS_RECTF
+    const length = x.FPDFText_GetBoundedText(textPage, left!, top!, right!, bottom!, 0, 0);
+    if (length <= 0) return '';
+    const buffer = x.malloc((length + 1) * 2);
+    try {
+      const written = x.FPDFText_GetBoundedText(textPage, left!, top!, right!, bottom!, buffer, length + 1);
+      return Buffer.from(e.HEAPU8.buffer, buffer, Math.min(written, length) * 2).toString('utf16le');
+    } finally {
+      x.free(buffer);
+    }
+  } finally {
+    x.free(rect);
+  }
+}
+
+/**
+ * As pdf.ts shapes pdf.js's text: lines joined by \n, pdf.js's Unicode normalisation, no trailing blanks. PDFium marks
+ * a hyphen that ends a line with U+0002 and joins the lines; pdf.js keeps both the hyphen and the line break.
+ */
+function tidy(text: string): string {
+  return normalizeUnicode(text.replace(/\u0002(\r\n)?/g, '-\n').replace(/\r\n?/g, '\n'))
+    .replace(/[ \t]+\n/g, '\n')
+    .trimEnd();
+}
+
+function cString(e: Engine, value: string): number {
+  const bytes = Buffer.from(`${value}\0`, 'utf8');
+  const ptr = e.wasmExports.malloc(bytes.length);
+  e.HEAPU8.set(bytes, ptr);
+  return ptr;
+}
+
+/** A fault inside the engine (a trap, an abort, memory exhausted) leaves its state unknown: it is dropped and reloaded. */
+function guarded<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    engine = null;
+    return fallback;
+  }
+}
