@@ -1,6 +1,10 @@
 // npm run bench: import, search, export and open, each next to a peer or a target; --quick runs reduced sizes,
 // --json ends with one JSON object, --docs writes the figures and the search chart into docs/benchmarks.md.
+// Each benchmark (and each case size of the search) runs in a fresh process of its own, as the app would meet it:
+// searches run in the process that had just imported 200 files were a third slower (its garbage, its page cache).
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeDocs } from './docs.ts';
 import { benchmarkBundle } from './export-bench.ts';
@@ -21,6 +25,8 @@ const { values } = parseArgs({
     'search-pages': { type: 'string' },
     'export-exhibits': { type: 'string' },
     'open-exhibits': { type: 'string' },
+    // Internal: run the benchmarks asked for in this process and print their results as one JSON line.
+    part: { type: 'boolean' },
   },
 });
 
@@ -52,23 +58,40 @@ const cache = path.resolve('.bench');
 const log = (line: string) => console.error(line);
 
 const results: BenchResults = { ingest: null, search: [], export: null, open: null };
+if (values.part) {
+  if (only.has('import')) results.ingest = await benchmarkImport(cache, importFiles);
+  if (only.has('search')) for (const pages of searchPages) results.search.push(await benchmarkSearch(cache, pages, quick ? 3 : 10));
+  if (only.has('export') && has('qpdf')) results.export = await benchmarkBundle(exportExhibits, 10, cache);
+  if (only.has('open')) results.open = await benchmarkOpen(cache, openExhibits);
+  console.log(JSON.stringify(results));
+  process.exit(0);
+}
+
+/** Runs one benchmark in a child process (this script, with this process's loader) and returns its results. */
+function isolated(bench: (typeof BENCHES)[number], flags: string[]): BenchResults {
+  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--part', '--only', bench, ...flags, ...(quick ? ['--quick'] : [])];
+  const child = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  if (child.status !== 0) throw new Error(`the ${bench} benchmark failed (exit ${child.status ?? child.signal})`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as BenchResults;
+}
+
 if (only.has('import')) {
   log(`import: ${importFiles} exhibits…`);
-  results.ingest = await benchmarkImport(cache, importFiles);
+  results.ingest = isolated('import', ['--import-files', String(importFiles)]).ingest;
 }
 if (only.has('search')) {
   for (const pages of searchPages) {
     log(`search: ${pages.toLocaleString('en-US')} pages (built once, then cached under .bench/)…`);
-    results.search.push(await benchmarkSearch(cache, pages, quick ? 3 : 10));
+    results.search.push(...isolated('search', ['--search-pages', String(pages)]).search);
   }
 }
 if (only.has('export') && has('qpdf')) {
   log(`export: ${exportExhibits} exhibits of 10 pages, and qpdf on the same files…`);
-  results.export = await benchmarkBundle(exportExhibits, 10, cache);
+  results.export = isolated('export', ['--export-exhibits', String(exportExhibits)]).export;
 }
 if (only.has('open')) {
   log(`open: ${openExhibits.toLocaleString('en-US')} exhibits in Chromium…`);
-  results.open = await benchmarkOpen(cache, openExhibits);
+  results.open = isolated('open', ['--open-exhibits', String(openExhibits)]).open;
 }
 for (const line of textReport(results)) console.log(line);
 if (values.docs) writeDocs(path.resolve('docs'), results);
