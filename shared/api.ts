@@ -13,6 +13,7 @@ import type {
   ExportResult,
   ImportProgress,
   ImportReport,
+  MatchCount,
   OcrReport,
   Paragraph,
   SearchHit,
@@ -65,6 +66,7 @@ export const searchFiltersSchema = z
   })
   .partial()
   .strict();
+export type SearchFilters = z.output<typeof searchFiltersSchema>;
 
 const rectSchema = z.object({
   x: z.number().finite(),
@@ -224,6 +226,15 @@ export const contract = {
         query: z.string().max(1000),
         filters: searchFiltersSchema.optional(),
         limit: z.number().int().positive().max(1000).optional(),
+      })
+      .strict(),
+  ),
+  /** How many pages a search matches (the hits `search` returns are capped); counts with the same filters. */
+  countMatches: method<MatchCount>()(
+    z
+      .object({
+        query: z.string().max(1000),
+        filters: searchFiltersSchema.optional(),
       })
       .strict(),
   ),

@@ -172,6 +172,15 @@ export interface SearchHit {
   snippet: string; // matched terms wrapped in « »
 }
 
+/** How many pages (and bodies and metadata) a search matches, counted up to a limit, and how many of them it ranks. */
+export interface MatchCount {
+  /** The matches counted: all of them, or the limit when `atLeast`. */
+  matches: number;
+  atLeast: boolean;
+  /** Past this many matches the hits are the best of the first `ranked`, in import order, not of all. */
+  ranked: number;
+}
+
 /** An OCR run over the pages that have no text of their own. */
 export interface OcrReport {
   /** Pages read in this run (a page with no words on it counts too). */

@@ -317,6 +317,15 @@ describe.skipIf(!chromiumPresent)('workspace in browser mode', () => {
       );
       await page.getByRole('grid', { name: 'Exhibits' }).press('End');
       await page.getByRole('grid', { name: 'Exhibits' }).getByText(`PX-${LARGE_CASE}`, { exact: true }).waitFor();
+
+      // Every note says "Data Exchange System" (its body, and its title in the metadata): more matches than a search
+      // returns, and than it ranks.
+      await page.getByRole('combobox', { name: 'Search exhibits' }).fill('exchange');
+      const summary = page.getByText(/^First 200 of [\d,]+ matches for “exchange”/);
+      await summary.waitFor();
+      const counted = Number((await summary.textContent())!.match(/of ([\d,]+) matches/)![1]!.replaceAll(',', ''));
+      expect(counted).toBeGreaterThanOrEqual(LARGE_CASE);
+      await page.getByText('Ranked among the first 2,000 matching pages, in import order').waitFor();
       expect(requests.offHost()).toEqual([]);
     } finally {
       await context.close();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { createCaseApi, type CaseApi } from '../../electron/core/api.ts';
 import { openCaseFolder } from '../../electron/core/case/case-folder.ts';
-import { RANK_WINDOW, allowedTextsStatement, searchStatement } from '../../electron/core/search/search-index.ts';
+import { COUNT_LIMIT, RANK_WINDOW, allowedTextsStatement, countStatement, searchStatement } from '../../electron/core/search/search-index.ts';
 import { createExhibitStore } from '../../electron/core/store/exhibits.ts';
 import { createOcrStore } from '../../electron/core/store/ocr-text.ts';
 import { createTagStore } from '../../electron/core/store/tags.ts';
@@ -83,6 +83,28 @@ describe('search over a case larger than the ranking window', () => {
     const hits = await api.search({ query: 'common', limit: 200 });
     expect(hits).toHaveLength(200);
     for (const h of hits) expect(h.snippet).toMatch(/^«common» filler text page \d+ of exhibit \d+/);
+  });
+
+  it('counts every match, with the same filters, and says how many it ranks', async () => {
+    const total = (reference.prepare(`SELECT count(*) AS n FROM texts_fts WHERE texts_fts MATCH 'common'`).get() as { n: number }).n;
+    expect(await api.countMatches({ query: 'common' })).toEqual({ matches: total, atLeast: false, ranked: RANK_WINDOW });
+    const filtered = reference
+      .prepare(
+        `SELECT count(*) AS n FROM texts_fts JOIN texts t ON t.id = texts_fts.rowid JOIN exhibits e ON e.id = t.exhibit_id
+         WHERE texts_fts MATCH 'common' AND e.kind = 'pdf' AND e.id IN (SELECT exhibit_id FROM exhibit_tags)`,
+      )
+      .get() as { n: number };
+    expect(filtered.n).toBeGreaterThan(0);
+    expect(await api.countMatches({ query: 'common', filters: { tags: ['hot'], kinds: ['pdf'] } })).toMatchObject({ matches: filtered.n });
+    expect(await api.countMatches({ query: 'nowhere' })).toMatchObject({ matches: 0, atLeast: false });
+    await expect(api.countMatches({ query: 'common', filters: { tags: ['no such tag'] } })).rejects.toThrow(/No tag/);
+  });
+
+  it('stops counting one past its limit', () => {
+    reference.function('search_allows', (_id: number) => 1);
+    expect(COUNT_LIMIT).toBeGreaterThan(RANK_WINDOW);
+    expect(reference.prepare(countStatement(false)).pluck().get('common', 11)).toBe(11);
+    expect(reference.prepare(countStatement(true)).pluck().get('common', 7)).toBe(7);
   });
 
   it('applies filters before ranking, so a filter never empties a page of hits', async () => {

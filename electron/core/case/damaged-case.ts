@@ -15,6 +15,7 @@ const READS = [
   'pageText',
   'documentText',
   'search',
+  'countMatches',
   'listTags',
   'listAllegations',
   'evidenceForParagraph',

@@ -1,6 +1,6 @@
 // Full-text search over page text, bodies and metadata, with filters by tag, kind, date and linked paragraph.
 import type Database from 'better-sqlite3';
-import type { SearchHit } from '../../../shared/model.ts';
+import type { MatchCount, SearchHit } from '../../../shared/model.ts';
 import { statementCache } from '../store/statement-cache.ts';
 import { makeSnippet, type HighlightTerm } from './snippet.ts';
 
@@ -105,6 +105,18 @@ export function searchStatement(filtered: boolean): string {
     LIMIT ?`;
 }
 
+/** Matches are counted up to this many: a common word's million pages would cost a full pass over the index. */
+export const COUNT_LIMIT = 100_000;
+
+/** The statement that counts a search's matches, up to one more than the limit (its parameters: match, limit + 1). */
+export function countStatement(filtered: boolean): string {
+  return `
+    SELECT count(*) FROM (
+      SELECT 1 FROM texts_fts
+      WHERE texts_fts MATCH ? ${filtered ? 'AND search_allows(texts_fts.rowid)' : ''}
+      LIMIT ?)`;
+}
+
 interface AllowedRun {
   exhibit_id: number;
   lo: number;
@@ -143,16 +155,20 @@ export function createSearchIndex(db: Database.Database) {
     return bits;
   }
 
+  /** Runs `query` with the texts the filters allow set for `search_allows`, and unsets them after. */
+  function withAllowed<T>(filters: ResolvedFilters, query: (filtered: boolean) => T): T {
+    allowed.bits = allowedTexts(filters);
+    try {
+      return query(allowed.bits !== null);
+    } finally {
+      allowed.bits = null;
+    }
+  }
+
   return {
     /** `match` must already be a safe FTS5 expression (see query-parser). */
     search(match: string, terms: HighlightTerm[], filters: ResolvedFilters, limit: number): SearchHit[] {
-      allowed.bits = allowedTexts(filters);
-      let rows: HitRow[];
-      try {
-        rows = prepare<(string | number)[], HitRow>(searchStatement(allowed.bits !== null)).all(match, limit, limit);
-      } finally {
-        allowed.bits = null;
-      }
+      const rows = withAllowed(filters, (filtered) => prepare<(string | number)[], HitRow>(searchStatement(filtered)).all(match, limit, limit));
       return rows.map((r) => ({
         exhibitId: r.exhibit_id,
         exhibitNo: r.exhibit_no,
@@ -161,6 +177,14 @@ export function createSearchIndex(db: Database.Database) {
         source: r.source === 'meta' ? ('metadata' as const) : r.source,
         snippet: makeSnippet(r.text, terms, HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, '…'),
       }));
+    },
+
+    /** How many texts `match` finds with these filters, counted up to COUNT_LIMIT. */
+    count(match: string, filters: ResolvedFilters): MatchCount {
+      const n = withAllowed(filters, (filtered) =>
+        prepare<(string | number)[], number>(countStatement(filtered)).pluck().get(match, COUNT_LIMIT + 1)!,
+      );
+      return { matches: Math.min(n, COUNT_LIMIT), atLeast: n > COUNT_LIMIT, ranked: RANK_WINDOW };
     },
   };
 }

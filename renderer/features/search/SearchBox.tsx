@@ -1,7 +1,7 @@
 // The search box in the header: full-text search as you type, hits with their snippet, exhibit number and page;
 // choosing a hit opens the document at that page with the matched terms highlighted.
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import type { SearchHit } from '../../../shared/model.ts';
+import type { MatchCount, SearchHit } from '../../../shared/model.ts';
 import { api } from '../../api/api.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { Icon } from '../../components/Icon.tsx';
@@ -11,7 +11,11 @@ import { revealIn } from '../../components/reveal.ts';
 const LIMIT = 200;
 const DELAY_MS = 180;
 
-type Results = { state: 'idle' } | { state: 'searching' } | { state: 'done'; query: string; hits: SearchHit[] } | { state: 'error'; message: string };
+type Results =
+  | { state: 'idle' }
+  | { state: 'searching' }
+  | { state: 'done'; query: string; hits: SearchHit[]; count: MatchCount | null }
+  | { state: 'error'; message: string };
 
 export function SearchBox({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
   const { openExhibit } = useWorkspace();
@@ -35,8 +39,18 @@ export function SearchBox({ inputRef }: { inputRef: RefObject<HTMLInputElement |
       api.search({ query: q, limit: LIMIT }).then(
         (hits) => {
           if (mine !== latest.current) return;
-          setResults({ state: 'done', query: q, hits });
+          setResults({ state: 'done', query: q, hits, count: null });
           setActive(-1);
+          // Only a full page of hits leaves the number of matches unknown. The count is extra: if it fails, the
+          // list still says "First 200".
+          if (hits.length === LIMIT) {
+            api.countMatches({ query: q }).then(
+              (count) => {
+                if (mine === latest.current) setResults((r) => (r.state === 'done' ? { ...r, count } : r));
+              },
+              () => {},
+            );
+          }
         },
         (e: unknown) => {
           if (mine === latest.current) setResults({ state: 'error', message: (e as Error).message });
@@ -117,9 +131,13 @@ export function SearchBox({ inputRef }: { inputRef: RefObject<HTMLInputElement |
         {results.state === 'searching' && <p className="search-message">Searching…</p>}
         {results.state === 'done' && (
           <p className="search-message" aria-live="polite">
-            {hits.length === 0
-              ? `No matches for “${results.query}”.`
-              : `${hits.length === LIMIT ? `First ${LIMIT}` : hits.length} ${hits.length === 1 ? 'hit' : 'hits'} for “${results.query}”`}
+            {summary(results.query, hits.length, results.count)}
+            {results.count && results.count.matches > results.count.ranked && (
+              <span className="search-note">
+                Ranked among the first {results.count.ranked.toLocaleString('en-US')} matching pages, in import order: add
+                words or a filter to rank them all.
+              </span>
+            )}
           </p>
         )}
         <div ref={list} id={listId} role="listbox" aria-label="Search results" className="search-results">
@@ -154,4 +172,12 @@ export function SearchBox({ inputRef }: { inputRef: RefObject<HTMLInputElement |
       </div>
     </div>
   );
+}
+
+/** "No matches…", "12 hits for…", "First 200 of 3,412 matches for…" (or "of 100,000+" past the count's limit). */
+function summary(query: string, shown: number, count: MatchCount | null): string {
+  if (shown === 0) return `No matches for “${query}”.`;
+  if (shown < LIMIT) return `${shown} ${shown === 1 ? 'hit' : 'hits'} for “${query}”`;
+  if (!count) return `First ${LIMIT} hits for “${query}”`;
+  return `First ${LIMIT} of ${count.matches.toLocaleString('en-US')}${count.atLeast ? '+' : ''} matches for “${query}”`;
 }
