@@ -24,10 +24,10 @@ export function spawnWorker(url: URL, resourceLimits?: ResourceLimits): Worker {
  * scripts) would cost each worker half a second more and parse pdf.js's source map on the first stack trace.
  */
 function withoutTypeScriptLoader(args: string[]): string[] {
+  const isTsx = (value: string | undefined) => value !== undefined && /[\\/]tsx[\\/]/.test(value);
   const kept: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const isTsx = (value: string | undefined) => value !== undefined && /[\\/]tsx[\\/]/.test(value);
     if ((arg === '--require' || arg === '--import') && isTsx(args[i + 1])) i++;
     else if (!(/^--(require|import)=/.test(arg) && isTsx(arg))) kept.push(arg);
   }

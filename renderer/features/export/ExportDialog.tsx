@@ -12,6 +12,20 @@ import { ExportSettings } from './ExportSettings.tsx';
 import { useExport } from './use-export.ts';
 import { usePreview } from './use-preview.ts';
 
+/** The buttons under a finished or failed export: back to the settings, or close. */
+function AfterExport({ again, onAgain, onClose }: { again: string; onAgain: () => void; onClose: () => void }) {
+  return (
+    <div className="form-actions">
+      <button type="button" className="button" onClick={onAgain}>
+        {again}
+      </button>
+      <button type="button" className="button primary" onClick={onClose}>
+        Close
+      </button>
+    </div>
+  );
+}
+
 interface ExportDialogProps {
   open: boolean;
   /** Exhibit numbers selected in the grid, for "Selected in the grid". */
@@ -49,14 +63,7 @@ export function ExportDialog({ open, selected, onClose }: ExportDialogProps) {
             preflightError={phase.state === 'done' ? phase.preflightError : null}
             checking={phase.state === 'checking'}
           />
-          <div className="form-actions">
-            <button type="button" className="button" onClick={exporter.reset}>
-              Export something else
-            </button>
-            <button type="button" className="button primary" onClick={close}>
-              Close
-            </button>
-          </div>
+          <AfterExport again="Export something else" onAgain={exporter.reset} onClose={close} />
         </>
       )}
       {phase.state === 'failed' && (
@@ -64,14 +71,7 @@ export function ExportDialog({ open, selected, onClose }: ExportDialogProps) {
           <p role="alert" className="form-error">
             {phase.message}
           </p>
-          <div className="form-actions">
-            <button type="button" className="button" onClick={exporter.reset}>
-              Back to the settings
-            </button>
-            <button type="button" className="button primary" onClick={close}>
-              Close
-            </button>
-          </div>
+          <AfterExport again="Back to the settings" onAgain={exporter.reset} onClose={close} />
         </>
       )}
     </Dialog>
