@@ -27,6 +27,16 @@ function line(random: () => number, words: number): string {
   return Array.from({ length: words }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
 }
 
+/** Words up to the margin, as a word processor sets a line: no text runs off the page. */
+function fittedLine(random: () => number, font: PDFFont, size: number, width: number): string {
+  let text = WORDS[Math.floor(random() * WORDS.length)]!;
+  for (;;) {
+    const next = `${text} ${WORDS[Math.floor(random() * WORDS.length)]}`;
+    if (font.widthOfTextAtSize(next, size) > width) return text;
+    text = next;
+  }
+}
+
 /** `files` PDFs of `pagesPerFile` letter pages of 40 lines each. */
 export function pdfCorpus(root: string, files: number, pagesPerFile: number): Promise<string> {
   return cached(path.join(root, `pdf-${files}x${pagesPerFile}`), async (dir) => {
@@ -66,7 +76,7 @@ async function variedPdf(random: () => number, pages: number, seed: number): Pro
     const font = fonts[Math.floor(random() * fonts.length)]!;
     const lines = Math.floor((page.getHeight() - 100) / (size * 1.5));
     for (let l = 0; l < lines; l++) {
-      page.drawText(line(random, Math.floor(400 / size)), { x: 50, y: page.getHeight() - 60 - l * size * 1.5, size, font });
+      page.drawText(fittedLine(random, font, size, page.getWidth() - 100), { x: 50, y: page.getHeight() - 60 - l * size * 1.5, size, font });
     }
   }
   return doc.save();
@@ -100,7 +110,8 @@ function email(random: () => number, n: number, attachment: Uint8Array): string 
 
 /** `files` exhibits: nine in ten PDFs of 1–200 pages, one in ten an email with a PDF attachment. */
 export function variedCorpus(root: string, files: number): Promise<string> {
-  return cached(path.join(root, `varied-${files}`), async (dir) => {
+  // v2: lines end at the margin (the first corpus ran every line far off the page, unlike any real exhibit).
+  return cached(path.join(root, `varied-v2-${files}`), async (dir) => {
     const random = seededRandom(7);
     for (let f = 0; f < files; f++) {
       const name = `exhibit-${String(f).padStart(5, '0')}`;
