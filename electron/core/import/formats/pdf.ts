@@ -1,5 +1,7 @@
-// Reads a PDF with pdf.js: page count, document metadata, text per page (through PDFium where it can, see
-// pdfium-text.ts); refuses encrypted or broken files plainly.
+// Reads a PDF: page count, document metadata, text per page; refuses encrypted or broken files plainly. A plain file is
+// read by PDFium (pdfium-document.ts, about twice as fast), with pdf.js opened only for a page PDFium hands back; an
+// encrypted file, or one PDFium cannot open, is opened by pdf.js (passwords, repairs) and its text still comes from
+// PDFium where both engines count the same pages.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -11,7 +13,7 @@ import { emptyDocument, type ExtractContext, type ExtractedDocument, type Extrac
 import { pdfDateToIso } from './pdf-date.ts';
 import { checkPdfExpansion } from './pdf-expansion.ts';
 import { passwordCandidates } from './pdf-password.ts';
-import { openPdfiumText, type PdfiumText } from './pdfium-text.ts';
+import { openPdfium, type InfoKey } from './pdfium-document.ts';
 
 // pdf.js's build for Node installs core-js's Array.prototype.push, written in JavaScript, for array-likes longer than
 // 2^32 that no PDF reaches; text extraction pushes for every glyph and spent about a fifth of its time in it. The
@@ -29,13 +31,18 @@ const MAX_CONSECUTIVE_BAD_PAGES = 20;
 
 const PASSWORD_NEEDED = 1;
 
-interface PdfInfo {
-  Title?: string;
-  Author?: string;
-  Subject?: string;
-  CreationDate?: string;
-  ModDate?: string;
-  EncryptFilterName?: string | null;
+type PdfInfo = Partial<Record<InfoKey, string>>;
+const INFO_KEYS: InfoKey[] = ['Title', 'Author', 'Subject', 'CreationDate', 'ModDate'];
+
+/** A PDF opened for reading, by whichever engine: what readDocument needs of it. */
+interface OpenedPdf {
+  pageCount: number;
+  info: PdfInfo;
+  encrypted: boolean;
+  refusedPermissions(): Promise<string[]>;
+  /** The page's text, or null when it cannot be read. */
+  pageText(n: number): Promise<string | null>;
+  close(): Promise<void>;
 }
 
 export const pdfExtractor: Extractor = {
@@ -47,14 +54,63 @@ export const pdfExtractor: Extractor = {
   async extract(bytes, ctx) {
     if (bytes.length === 0) throw new UserError('empty', 'The file is empty.');
     await checkPdfExpansion(bytes);
-    const { doc, password } = await openWithPasswords(bytes, ctx);
+    const opened = (await openPlain(bytes)) ?? (await openWithPdfJs(bytes, ctx));
     try {
-      return await readDocument(doc, bytes, password);
+      return await readDocument(opened);
     } finally {
-      await doc.destroy();
+      await opened.close();
     }
   },
 };
+
+/** A file PDFium opens without a password and finds unencrypted; null for every other file. */
+async function openPlain(bytes: Uint8Array): Promise<OpenedPdf | null> {
+  const fast = await openPdfium(bytes);
+  if (!fast || fast.encrypted || fast.pageCount < 1) {
+    fast?.close();
+    return null;
+  }
+  let slow: Promise<PDFDocumentProxy | null> | null = null;
+  return {
+    pageCount: fast.pageCount,
+    info: Object.fromEntries(INFO_KEYS.map((key) => [key, fast.info(key)])),
+    encrypted: false,
+    refusedPermissions: async () => [],
+    async pageText(n) {
+      const text = fast.pageText(n);
+      if (text !== null) return text;
+      slow ??= openPdfDocument(bytes, undefined).catch(() => null);
+      const doc = await slow;
+      return doc && n <= doc.numPages ? pdfjsPageText(doc, n) : null;
+    },
+    async close() {
+      fast.close();
+      await (await slow)?.destroy();
+    },
+  };
+}
+
+/** Opened by pdf.js, trying the passwords given; page text from PDFium (with the same password) where it agrees. */
+async function openWithPdfJs(bytes: Uint8Array, ctx: ExtractContext): Promise<OpenedPdf> {
+  const { doc, password } = await openWithPasswords(bytes, ctx);
+  const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: PdfInfo & { EncryptFilterName?: string | null } };
+  let fast = await openPdfium(bytes, password);
+  if (fast && fast.pageCount !== doc.numPages) {
+    fast.close();
+    fast = null;
+  }
+  return {
+    pageCount: doc.numPages,
+    info,
+    encrypted: Boolean(info.EncryptFilterName),
+    refusedPermissions: () => refusedPermissions(doc),
+    pageText: async (n) => fast?.pageText(n) ?? pdfjsPageText(doc, n),
+    async close() {
+      fast?.close();
+      await doc.destroy();
+    },
+  };
+}
 
 async function openWithPasswords(bytes: Uint8Array, ctx: ExtractContext): Promise<{ doc: PDFDocumentProxy; password: string | undefined }> {
   const attempts: (string | undefined)[] = [undefined, ...passwordCandidates(ctx.passwords)];
@@ -104,36 +160,31 @@ function describeOpenFailure(e: unknown): string {
   return 'The PDF is damaged and could not be opened.';
 }
 
-async function readDocument(doc: PDFDocumentProxy, bytes: Uint8Array, password: string | undefined): Promise<ExtractedDocument> {
+async function readDocument(pdf: OpenedPdf): Promise<ExtractedDocument> {
   const out = emptyDocument('pdf', 'application/pdf');
-  const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: PdfInfo };
+  const { info } = pdf;
   out.title = clean(info.Title);
   out.author = clean(info.Author);
   out.subject = clean(info.Subject);
   out.date = pdfDateToIso(info.CreationDate) ?? pdfDateToIso(info.ModDate);
-  out.encrypted = Boolean(info.EncryptFilterName);
+  out.encrypted = pdf.encrypted;
   if (out.encrypted) {
-    const refused = await refusedPermissions(doc);
+    const refused = await pdf.refusedPermissions();
     if (refused.length > 0) out.warnings.push(`The PDF is encrypted and its permissions do not allow: ${refused.join(', ')}.`);
   }
 
-  const claimed = doc.numPages;
+  const claimed = pdf.pageCount;
   const unreadable: number[] = [];
   let badRun = 0;
-  const fast = await openPdfiumText(bytes, password, claimed);
-  try {
-    for (let n = 1; n <= claimed; n++) {
-      const text = await pageText(doc, n, fast);
-      if (text === null) {
-        unreadable.push(n);
-        if (++badRun >= MAX_CONSECUTIVE_BAD_PAGES) break;
-        continue;
-      }
-      badRun = 0;
-      out.pages.push({ page: n, text });
+  for (let n = 1; n <= claimed; n++) {
+    const text = await pdf.pageText(n);
+    if (text === null) {
+      unreadable.push(n);
+      if (++badRun >= MAX_CONSECUTIVE_BAD_PAGES) break;
+      continue;
     }
-  } finally {
-    fast?.close();
+    badRun = 0;
+    out.pages.push({ page: n, text });
   }
   const lastRead = out.pages.at(-1)?.page ?? 0;
   const gaveUp = badRun >= MAX_CONSECUTIVE_BAD_PAGES;
@@ -148,13 +199,11 @@ async function readDocument(doc: PDFDocumentProxy, bytes: Uint8Array, password: 
   return out;
 }
 
-/** A page is read when pdf.js can open it; its text comes from PDFium where that engine gave it, else from pdf.js. */
-async function pageText(doc: PDFDocumentProxy, n: number, fast: PdfiumText | null): Promise<string | null> {
+/** A page's text as pdf.js lays it out; null when pdf.js cannot read the page. */
+async function pdfjsPageText(doc: PDFDocumentProxy, n: number): Promise<string | null> {
   try {
     const page = await doc.getPage(n);
     try {
-      const quick = fast ? fast.pageText(n) : null;
-      if (quick !== null) return quick;
       const content = await page.getTextContent();
       let text = '';
       for (const item of content.items) {

@@ -1,6 +1,6 @@
-// Page text read by PDFium (Chrome's PDF engine, as WebAssembly), in less than half the CPU time of pdf.js's text layout
-// on dense pages; pdf.js stays the reader of record (opening, passwords, metadata) and reads any page this engine cannot
-// or should not.
+// A PDF read by PDFium (Chrome's PDF engine, as WebAssembly): page count, document information and page text, in less
+// than half the CPU time of pdf.js's text layout on dense pages. pdf.ts decides which files it reads (plain ones) and
+// hands pdf.js whatever this engine cannot open or should not read (encrypted files, right-to-left pages).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { PDFiumModule } from '@hyzyla/pdfium';
@@ -15,12 +15,16 @@ interface Engine {
     FPDF_InitLibrary(): void;
     FPDF_LoadMemDocument(data: number, size: number, password: number): number;
     FPDF_GetPageCount(doc: number): number;
+    FPDF_GetPageSizeByIndexF(doc: number, index: number, size: number): number;
+    FPDF_GetSecurityHandlerRevision(doc: number): number;
+    FPDF_GetMetaText(doc: number, tag: number, buffer: number, length: number): number;
     FPDF_CloseDocument(doc: number): void;
     FPDF_LoadPage(doc: number, index: number): number;
     FPDF_ClosePage(page: number): void;
     FPDF_GetPageBoundingBox(page: number, rect: number): number;
     FPDFText_LoadPage(page: number): number;
     FPDFText_ClosePage(textPage: number): void;
+    FPDFText_CountChars(textPage: number): number;
     FPDFText_GetBoundedText(textPage: number, left: number, top: number, right: number, bottom: number, buffer: number, length: number): number;
   };
 }
@@ -44,17 +48,22 @@ function loadEngine(): Promise<Engine> {
   return engine;
 }
 
-export interface PdfiumText {
+/** The document-information entries read from a file (ISO 32000-1, 14.3.3). */
+export type InfoKey = 'Title' | 'Author' | 'Subject' | 'CreationDate' | 'ModDate';
+
+export interface PdfiumDocument {
+  readonly pageCount: number;
+  /** Whether the file has a security handler (is encrypted), whatever password opened it. */
+  readonly encrypted: boolean;
+  /** A document-information entry as text, '' where the file has none. */
+  info(key: InfoKey): string;
   /** The text of page `n` (from 1) as pdf.js would give it, or null where pdf.js should read the page itself. */
   pageText(n: number): string | null;
   close(): void;
 }
 
-/**
- * Opens the same bytes (with the password that opened them in pdf.js); null when the engine cannot, or counts pages
- * differently from pdf.js, whose count the rest of the import trusts.
- */
-export async function openPdfiumText(bytes: Uint8Array, password: string | undefined, pageCount: number): Promise<PdfiumText | null> {
+/** Opens the bytes (with a password where one is given); null when the engine cannot, for whatever reason. */
+export async function openPdfium(bytes: Uint8Array, password?: string): Promise<PdfiumDocument | null> {
   if (bytes.length > MAX_ENGINE_BYTES) return null;
   let e: Engine;
   try {
@@ -64,10 +73,10 @@ export async function openPdfiumText(bytes: Uint8Array, password: string | undef
     return null;
   }
   const loaded = engine;
-  return guarded(() => openDocument(e, bytes, password, pageCount, () => engine === loaded), null);
+  return guarded(() => openDocument(e, bytes, password, () => engine === loaded), null);
 }
 
-function openDocument(e: Engine, bytes: Uint8Array, password: string | undefined, pageCount: number, intact: () => boolean): PdfiumText | null {
+function openDocument(e: Engine, bytes: Uint8Array, password: string | undefined, intact: () => boolean): PdfiumDocument | null {
   const x = e.wasmExports;
   const data = x.malloc(bytes.length);
   if (!data) return null;
@@ -75,13 +84,18 @@ function openDocument(e: Engine, bytes: Uint8Array, password: string | undefined
   const secret = password ? cString(e, password) : 0;
   const doc = x.FPDF_LoadMemDocument(data, bytes.length, secret);
   if (secret) x.free(secret);
-  if (!doc || x.FPDF_GetPageCount(doc) !== pageCount) {
+  const pageCount = doc ? x.FPDF_GetPageCount(doc) : 0;
+  // A count the page tree does not bear out (its last page missing) is left to pdf.js, which counts the tree itself.
+  if (!doc || (pageCount > 0 && !pageExists(e, doc, pageCount - 1))) {
     if (doc) x.FPDF_CloseDocument(doc);
     x.free(data);
     return null;
   }
   let open = true;
   return {
+    pageCount,
+    encrypted: x.FPDF_GetSecurityHandlerRevision(doc) !== -1,
+    info: (key) => (open ? guarded(() => infoText(e, doc, key), '') : ''),
     pageText: (n) => (open ? guarded(() => readPage(e, doc, n - 1), null) : null),
     close() {
       if (!open) return;
@@ -92,6 +106,35 @@ function openDocument(e: Engine, bytes: Uint8Array, password: string | undefined
       x.free(data);
     },
   };
+}
+
+function pageExists(e: Engine, doc: number, index: number): boolean {
+  const size = e.wasmExports.malloc(8); // FS_SIZEF
+  if (!size) throw new Error('PDFium is out of memory');
+  try {
+    return e.wasmExports.FPDF_GetPageSizeByIndexF(doc, index, size) !== 0;
+  } finally {
+    e.wasmExports.free(size);
+  }
+}
+
+function infoText(e: Engine, doc: number, key: InfoKey): string {
+  const x = e.wasmExports;
+  const tag = cString(e, key);
+  try {
+    const size = x.FPDF_GetMetaText(doc, tag, 0, 0); // bytes of UTF-16LE, with the closing NUL
+    if (size <= 2) return '';
+    const buffer = x.malloc(size);
+    if (!buffer) return '';
+    try {
+      x.FPDF_GetMetaText(doc, tag, buffer, size);
+      return Buffer.from(e.HEAPU8.buffer, buffer, size - 2).toString('utf16le');
+    } finally {
+      x.free(buffer);
+    }
+  } finally {
+    x.free(tag);
+  }
 }
 
 function readPage(e: Engine, doc: number, index: number): string | null {
@@ -116,12 +159,17 @@ function visibleText(e: Engine, page: number, textPage: number): string | null {
   try {
     if (!x.FPDF_GetPageBoundingBox(page, rect)) return null;
     const [left, top, right, bottom] = new Float32Array(e.HEAPU8.buffer, rect, 4); // FS_RECTF
-    const length = x.FPDFText_GetBoundedText(textPage, left!, top!, right!, bottom!, 0, 0);
-    if (length <= 0) return '';
-    const buffer = x.malloc((length + 1) * 2);
+    // One pass, not a measuring pass and a copying one (each costs as much). The text of a rectangle is the page's
+    // characters (two UTF-16 units at most) with at most a line break before each, and a closing NUL: four units per
+    // character and two more always hold it, so a full buffer means something else is wrong.
+    const room = 4 * Math.max(0, x.FPDFText_CountChars(textPage)) + 2;
+    const buffer = x.malloc(room * 2);
+    if (!buffer) return null;
     try {
-      const written = x.FPDFText_GetBoundedText(textPage, left!, top!, right!, bottom!, buffer, length + 1);
-      return Buffer.from(e.HEAPU8.buffer, buffer, Math.min(written, length) * 2).toString('utf16le');
+      const written = x.FPDFText_GetBoundedText(textPage, left!, top!, right!, bottom!, buffer, room);
+      if (written >= room) return null;
+      // What is written ends with the NUL.
+      return Buffer.from(e.HEAPU8.buffer, buffer, Math.max(0, written - 1) * 2).toString('utf16le');
     } finally {
       x.free(buffer);
     }
@@ -140,9 +188,11 @@ function tidy(text: string): string {
     .trimEnd();
 }
 
+/** A NUL-terminated copy in the engine's memory; the engine has run out of memory when it cannot be made. */
 function cString(e: Engine, value: string): number {
   const bytes = Buffer.from(`${value}\0`, 'utf8');
   const ptr = e.wasmExports.malloc(bytes.length);
+  if (!ptr) throw new Error('PDFium is out of memory');
   e.HEAPU8.set(bytes, ptr);
   return ptr;
 }
