@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../../electron/core/import/extractor.ts';
 import { checkCompoundFile } from '../../electron/core/import/formats/mail-cfb-guard.ts';
 import { htmlToText } from '../../electron/core/import/formats/html-text.ts';
-import { MsgReader } from '../../electron/core/import/formats/mail-msgreader.ts';
+import { msgReaderClass } from '../../electron/core/import/formats/mail-msgreader.ts';
 import { decompressRtf } from '../../electron/core/import/formats/mail-rtf-decompress.ts';
 import { readRtf } from '../../electron/core/import/formats/mail-rtf-text.ts';
 import { msgExtractor } from '../../electron/core/import/formats/msg.ts';
@@ -224,7 +224,7 @@ describe(present ? 'real-world .msg corpus' : `real-world .msg corpus (skipped: 
 
   it.skipIf(!present)('reads the RTF body the same as the plain one, including per-font CJK code pages', () => {
     for (const file of ['hh-Hello_+CJK.msg', 'hh-nonUnicodeCP932.msg', 'poi-chinese-traditional.msg']) {
-      const fields = new MsgReader(corpusFile(file).buffer as ArrayBuffer).getFileData();
+      const fields = new (msgReaderClass())(corpusFile(file).buffer as ArrayBuffer).getFileData();
       const content = readRtf(decompressRtf(fields.compressedRtf!)!);
       const text = content.html ? htmlToText(content.text) : content.text;
       const first = { 'hh-Hello_+CJK.msg': 'K 안녕하세요', 'hh-nonUnicodeCP932.msg': '日本語 Non Unicode 本文' }[file];

@@ -1,5 +1,6 @@
 // Word (.docx) importer: unpacks only the package's XML under size limits, reads text with mammoth and metadata from core.xml.
-import mammoth from 'mammoth';
+import { createRequire } from 'node:module';
+import type mammothModule from 'mammoth';
 import { UserError, type ErrorCode } from '../../../../shared/errors.ts';
 import { emptyDocument, type Extractor } from '../extractor.ts';
 import { bomEncoding, decodeBytes } from './charset.ts';
@@ -33,13 +34,22 @@ const ZIP_REFUSALS: Record<ZipError['problem'], [ErrorCode, string]> = {
   unsupported: ['unsupported_format', 'The Word document uses a ZIP feature this app cannot read (ZIP64 or an unusual compression).'],
 };
 
-const MAMMOTH_OPTIONS = {
-  // Comments can matter as much as the text; mammoth leaves them out unless their references are mapped.
-  styleMap: ['comment-reference => sup'],
-  // Never read picture data, in the package or outside it: only the text is wanted.
-  convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-  externalFileAccess: false,
-};
+let mammoth: typeof mammothModule | null = null;
+/** Loaded by the first Word document: most imports have none, and each import worker would load it at start. */
+function loadMammoth(): typeof mammothModule {
+  mammoth ??= createRequire(import.meta.url)('mammoth') as typeof mammothModule;
+  return mammoth;
+}
+
+function mammothOptions(m: typeof mammothModule) {
+  return {
+    // Comments can matter as much as the text; mammoth leaves them out unless their references are mapped.
+    styleMap: ['comment-reference => sup'],
+    // Never read picture data, in the package or outside it: only the text is wanted.
+    convertImage: m.images.imgElement(async () => ({ src: '' })),
+    externalFileAccess: false,
+  };
+}
 // The "↑" links mammoth adds after each footnote and comment back to where it is referenced.
 const BACK_LINK = /<a href="#[\w-]*-ref-[\w-]*">↑<\/a>/g;
 
@@ -141,7 +151,8 @@ function externalPicturesWarning(count: number): string {
  */
 async function readText(parts: Map<string, string>): Promise<string | null> {
   const zip = writeStoredZip([...parts].map(([name, xml]) => ({ name, data: Buffer.from(xml, 'utf8') })));
-  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength) }, MAMMOTH_OPTIONS);
+  const m = loadMammoth();
+  const { value } = await m.convertToHtml({ buffer: Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength) }, mammothOptions(m));
   return htmlToText(value.replace(BACK_LINK, '')) || null;
 }
 

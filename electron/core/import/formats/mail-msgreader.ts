@@ -4,5 +4,12 @@ import type msgreaderModule from '@kenjiuno/msgreader';
 
 export type { FieldsData, ParserConfig } from '@kenjiuno/msgreader';
 
-export const MsgReader = (createRequire(import.meta.url)('@kenjiuno/msgreader') as typeof msgreaderModule).default;
-export type MsgReader = InstanceType<typeof MsgReader>;
+type MsgReaderClass = typeof msgreaderModule.default;
+export type MsgReader = InstanceType<MsgReaderClass>;
+
+let loaded: MsgReaderClass | null = null;
+/** Loaded by the first Outlook message: most imports have none, and each import worker would load it at start. */
+export function msgReaderClass(): MsgReaderClass {
+  loaded ??= (createRequire(import.meta.url)('@kenjiuno/msgreader') as typeof msgreaderModule).default;
+  return loaded;
+}

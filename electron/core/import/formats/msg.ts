@@ -9,7 +9,7 @@ import { parseMailDate } from './mail-date.ts';
 import { extensionOf, fallbackName, mediaTypeForName, withExtension } from './mail-file-name.ts';
 import { NO_SUBJECT, readMail } from './mail-mime.ts';
 import { MsgStrings, messageBody } from './mail-msg-text.ts';
-import { MsgReader, type FieldsData } from './mail-msgreader.ts';
+import { msgReaderClass, type FieldsData, type MsgReader } from './mail-msgreader.ts';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const MEDIA_TYPE = 'application/vnd.ms-outlook';
@@ -48,7 +48,7 @@ export const msgExtractor: Extractor = {
 
 function open(bytes: Uint8Array, strings: MsgStrings): { reader: MsgReader; fields: FieldsData } {
   const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const reader = new MsgReader(copy);
+  const reader = new (msgReaderClass())(copy);
   reader.parserConfig = strings.parserConfig;
   let fields: FieldsData;
   try {

@@ -6,8 +6,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-// Loaded here rather than by pdf.js on first use, so that it installs its polyfills before the fix below and not after.
-import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { UserError } from '../../../../shared/errors.ts';
 import { emptyDocument, type ExtractContext, type ExtractedDocument, type Extractor } from '../extractor.ts';
 import { pdfDateToIso } from './pdf-date.ts';
@@ -18,7 +16,23 @@ import { openPdfium, type InfoKey } from './pdfium-document.ts';
 // pdf.js's build for Node installs core-js's Array.prototype.push, written in JavaScript, for array-likes longer than
 // 2^32 that no PDF reaches; text extraction pushes for every glyph and spent about a fifth of its time in it. The
 // engine's own push is put back, taken from a fresh realm (the method is generic, and core-js disguises its own as native).
-Object.defineProperty(Array.prototype, 'push', { value: runInNewContext('Array.prototype.push'), writable: true, configurable: true });
+function restoreNativePush(): void {
+  Object.defineProperty(Array.prototype, 'push', { value: runInNewContext('Array.prototype.push'), writable: true, configurable: true });
+}
+restoreNativePush();
+
+// A name typed as a plain string: the module has no types of its own and only what it installs is wanted.
+const PDFJS_WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+let pdfjsWorker: Promise<void> | null = null;
+/**
+ * pdf.js's worker module (its parser), loaded by the first file pdf.js opens: most files never need it, and each import
+ * worker would otherwise spend ~0.2 s of CPU loading it at start. Loaded here rather than by pdf.js, so that the push it
+ * installs again is put right again.
+ */
+function loadPdfjsWorker(): Promise<void> {
+  pdfjsWorker ??= import(PDFJS_WORKER_MODULE).then(restoreNativePush);
+  return pdfjsWorker;
+}
 
 const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 // pdf.js reads these from disk in Node; without them CJK text comes out garbled and it may try other sources.
@@ -135,7 +149,8 @@ async function openWithPasswords(bytes: Uint8Array, ctx: ExtractContext): Promis
 }
 
 /** Opens a PDF with pdf.js as every reader in the core does: no eval, no system fonts, resources from disk. */
-export function openPdfDocument(bytes: Uint8Array, password: string | undefined): Promise<PDFDocumentProxy> {
+export async function openPdfDocument(bytes: Uint8Array, password: string | undefined): Promise<PDFDocumentProxy> {
+  await loadPdfjsWorker();
   // pdf.js takes ownership of (and may detach) the buffer it is given, so it gets a copy.
   return getDocument({
     data: new Uint8Array(bytes),
