@@ -44,6 +44,9 @@ export function ExhibitGrid(props: ExhibitGridProps) {
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     getItemKey: (i) => rows[i]?.exhibit.id ?? i,
+    // Until the grid is measured: it is never taller than the window, and with rows from the first render the
+    // page is laid out once with them rather than once without and again with.
+    initialRect: { width: 0, height: window.innerHeight },
   });
 
   const activeIndex = selection.active !== null ? indexOf.get(selection.active) : undefined;

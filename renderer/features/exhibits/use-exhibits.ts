@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Exhibit } from '../../../shared/model.ts';
 import { api } from '../../api/api.ts';
+import { arrivedFirstPage, FIRST_PAGE, firstPage } from './first-page.ts';
 
-const FIRST_PAGE = 120;
 const PAGE = 5000;
 const SHOW_EVERY_MS = 1500;
 
@@ -21,27 +21,11 @@ export interface ExhibitsState {
   patch: (changed: Exhibit[]) => void;
 }
 
-let prefetched: Promise<Exhibit[]> | null = null;
-
-/**
- * Asks for the first page as soon as the UI's code runs, before React's first render and effects: on a large case the
- * answer then arrives while the page is being built instead of after it.
- */
-export function prefetchExhibits(): void {
-  prefetched = api.listExhibits({ limit: FIRST_PAGE, offset: 0 });
-  prefetched.catch(() => {}); // the first load reports the failure
-}
-
-/** The first page: the prefetched one the first time, if any, else asked for now. */
-function firstPage(): Promise<Exhibit[]> {
-  const page = prefetched ?? api.listExhibits({ limit: FIRST_PAGE, offset: 0 });
-  prefetched = null;
-  return page;
-}
-
 export function useExhibits(): ExhibitsState {
-  const [list, setList] = useState<Exhibit[]>([]);
-  const [fetched, setFetched] = useState(0);
+  // With the prefetched first page when it is already here, so that its rows are in the first render; the first
+  // load then sets the same array again, which React skips.
+  const [list, setList] = useState<Exhibit[]>(() => arrivedFirstPage() ?? []);
+  const [fetched, setFetched] = useState(list.length);
   const [complete, setComplete] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
@@ -57,7 +41,7 @@ export function useExhibits(): ExhibitsState {
       for (;;) {
         const rows = await (all.length === 0 ? firstPage() : api.listExhibits({ limit, offset: all.length }));
         if (mine !== generation.current) return;
-        all = all.concat(rows);
+        all = all.length === 0 ? rows : all.concat(rows);
         setFetched(all.length);
         const done = rows.length < limit;
         if (done || shownAt === 0 || Date.now() - shownAt >= SHOW_EVERY_MS) {
