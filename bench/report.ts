@@ -2,6 +2,7 @@
 import type { ImportResult } from './import-bench.ts';
 import type { OpenResult } from './open-bench.ts';
 import type { SearchRow } from './search-bench.ts';
+import type { Rounds } from './tools.ts';
 
 export interface ExportResult {
   exhibits: number;
@@ -12,10 +13,10 @@ export interface ExportResult {
 }
 
 export interface BenchResults {
-  ingest: ImportResult | null;
+  ingest: Rounds<ImportResult> | null;
   search: SearchRow[];
   export: ExportResult | null;
-  open: OpenResult | null;
+  open: Rounds<OpenResult> | null;
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -28,7 +29,8 @@ export function textReport(r: BenchResults): string[] {
       ['import: files', `${i.files} exhibits, ${fmt(i.pages)} pages, ${fmt(i.megabytes, 1)} MB`],
       ['import (hash, vault, text, FTS)', `${fmt(i.seconds, 1)} s — ${fmt(i.pagesPerSec)} pages/s, ${fmt(i.megabytes / i.seconds, 1)} MB/s`],
       ['pdftotext, same parallelism', i.peerPagesPerSec ? `${fmt(i.peerPagesPerSec)} pages/s` : 'not installed'],
-      ['ratio ours / pdftotext', i.ratio ? fmt(i.ratio, 2) : 'n/a'],
+      ['ratio ours / pdftotext', i.ratio ? `${fmt(i.ratio, 2)}, median of ${i.rounds.length}` : 'n/a'],
+      ['  every round', i.rounds.map((v) => fmt(v, 2)).join(', ')],
       ['SHA-256 ours / sha256sum', `${fmt(i.sha256MbPerSec)} MB/s / ${i.peerSha256MbPerSec ? `${fmt(i.peerSha256MbPerSec)} MB/s` : 'n/a'}`],
     );
   }
@@ -49,8 +51,9 @@ export function textReport(r: BenchResults): string[] {
   if (r.open) {
     rows.push([
       `open ${fmt(r.open.exhibits)} exhibits in Chromium`,
-      `first rows painted ${fmt(r.open.ms)} ms after start (case open ${fmt(r.open.caseOpenMs)} ms, listening ${fmt(r.open.listeningMs)} ms)`,
+      `first rows painted ${fmt(r.open.ms)} ms after start, median of ${r.open.rounds.length} (case open ${fmt(r.open.caseOpenMs)} ms, listening ${fmt(r.open.listeningMs)} ms)`,
     ]);
+    rows.push(['  every round', r.open.rounds.map((ms) => `${fmt(ms)} ms`).join(', ')]);
   }
   return rows.map(([k, v]) => `${k.padEnd(40)} ${v}`);
 }

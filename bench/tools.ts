@@ -28,3 +28,11 @@ export function timeBatched(tool: string, files: string[]): number | null {
   execFileSync('xargs', ['-0', tool], { input: files.join('\0'), stdio: ['pipe', 'ignore', 'ignore'] });
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
+
+/** A benchmark run several times, each in a fresh process: the median round, and every round's figure in the order run. */
+export type Rounds<T> = T & { rounds: number[] };
+
+export function medianRound<T>(rounds: T[], figure: (round: T) => number): Rounds<T> {
+  const median = [...rounds].sort((a, b) => figure(a) - figure(b))[Math.floor((rounds.length - 1) / 2)]!;
+  return { ...median, rounds: rounds.map(figure) };
+}
