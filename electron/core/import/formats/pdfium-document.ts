@@ -78,8 +78,7 @@ export async function openPdfium(bytes: Uint8Array, password?: string): Promise<
 
 function openDocument(e: Engine, bytes: Uint8Array, password: string | undefined, intact: () => boolean): PdfiumDocument | null {
   const x = e.wasmExports;
-  const data = x.malloc(bytes.length);
-  if (!data) return null;
+  const data = alloc(e, bytes.length);
   e.HEAPU8.set(bytes, data);
   const secret = password ? cString(e, password) : 0;
   const doc = x.FPDF_LoadMemDocument(data, bytes.length, secret);
@@ -109,8 +108,7 @@ function openDocument(e: Engine, bytes: Uint8Array, password: string | undefined
 }
 
 function pageExists(e: Engine, doc: number, index: number): boolean {
-  const size = e.wasmExports.malloc(8); // FS_SIZEF
-  if (!size) throw new Error('PDFium is out of memory');
+  const size = alloc(e, 8); // FS_SIZEF
   try {
     return e.wasmExports.FPDF_GetPageSizeByIndexF(doc, index, size) !== 0;
   } finally {
@@ -124,8 +122,7 @@ function infoText(e: Engine, doc: number, key: InfoKey): string {
   try {
     const size = x.FPDF_GetMetaText(doc, tag, 0, 0); // bytes of UTF-16LE, with the closing NUL
     if (size <= 2) return '';
-    const buffer = x.malloc(size);
-    if (!buffer) return '';
+    const buffer = alloc(e, size);
     try {
       x.FPDF_GetMetaText(doc, tag, buffer, size);
       return Buffer.from(e.HEAPU8.buffer, buffer, size - 2).toString('utf16le');
@@ -155,7 +152,7 @@ function readPage(e: Engine, doc: number, index: number): string | null {
 /** Only what lies on the page (crop box within media box): pdf.js leaves out text drawn beyond its edges, and so must this. */
 function visibleText(e: Engine, page: number, textPage: number): string | null {
   const x = e.wasmExports;
-  const rect = x.malloc(16);
+  const rect = alloc(e, 16);
   try {
     if (!x.FPDF_GetPageBoundingBox(page, rect)) return null;
     const [left, top, right, bottom] = new Float32Array(e.HEAPU8.buffer, rect, 4); // FS_RECTF
@@ -163,8 +160,7 @@ function visibleText(e: Engine, page: number, textPage: number): string | null {
     // characters (two UTF-16 units at most) with at most a line break before each, and a closing NUL: four units per
     // character and two more always hold it, so a full buffer means something else is wrong.
     const room = 4 * Math.max(0, x.FPDFText_CountChars(textPage)) + 2;
-    const buffer = x.malloc(room * 2);
-    if (!buffer) return null;
+    const buffer = alloc(e, room * 2);
     try {
       const written = x.FPDFText_GetBoundedText(textPage, left!, top!, right!, bottom!, buffer, room);
       if (written >= room) return null;
@@ -188,11 +184,17 @@ function tidy(text: string): string {
     .trimEnd();
 }
 
-/** A NUL-terminated copy in the engine's memory; the engine has run out of memory when it cannot be made. */
+/** Memory in the engine; when it has none left, the fault drops the engine (see `guarded`). */
+function alloc(e: Engine, bytes: number): number {
+  const ptr = e.wasmExports.malloc(bytes);
+  if (!ptr) throw new Error('PDFium is out of memory');
+  return ptr;
+}
+
+/** A NUL-terminated copy in the engine's memory. */
 function cString(e: Engine, value: string): number {
   const bytes = Buffer.from(`${value}\0`, 'utf8');
-  const ptr = e.wasmExports.malloc(bytes.length);
-  if (!ptr) throw new Error('PDFium is out of memory');
+  const ptr = alloc(e, bytes.length);
   e.HEAPU8.set(bytes, ptr);
   return ptr;
 }
