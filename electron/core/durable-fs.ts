@@ -2,8 +2,9 @@
 // whether the process that left a temp file behind is still writing it.
 import fs from 'node:fs';
 
-export function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
+/** Opens `target` with `flags` and syncs it to disk. */
+function syncPath(target: string, flags: string): void {
+  const fd = fs.openSync(target, flags);
   try {
     fs.fsyncSync(fd);
   } finally {
@@ -11,23 +12,8 @@ export function fsyncFile(file: string): void {
   }
 }
 
-export function fsyncDir(dir: string): void {
-  // Makes a rename durable where the platform can open a folder; elsewhere the rename is as durable as it gets.
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    /* not supported on this platform */
-  }
-}
-
-/** fsyncFile without holding up the event loop: the import keeps feeding its workers while the disk syncs. */
-export async function fsyncFileAsync(file: string): Promise<void> {
-  const handle = await fs.promises.open(file, 'r+');
+async function syncPathAsync(target: string, flags: string): Promise<void> {
+  const handle = await fs.promises.open(target, flags);
   try {
     await handle.sync();
   } finally {
@@ -35,15 +21,28 @@ export async function fsyncFileAsync(file: string): Promise<void> {
   }
 }
 
+export function fsyncFile(file: string): void {
+  syncPath(file, 'r+');
+}
+
+// Makes a rename durable where the platform can open a folder; elsewhere the rename is as durable as it gets.
+export function fsyncDir(dir: string): void {
+  try {
+    syncPath(dir, 'r');
+  } catch {
+    /* not supported on this platform */
+  }
+}
+
+/** fsyncFile without holding up the event loop: the import keeps feeding its workers while the disk syncs. */
+export function fsyncFileAsync(file: string): Promise<void> {
+  return syncPathAsync(file, 'r+');
+}
+
 /** fsyncDir without holding up the event loop. */
 export async function fsyncDirAsync(dir: string): Promise<void> {
   try {
-    const handle = await fs.promises.open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await syncPathAsync(dir, 'r');
   } catch {
     /* not supported on this platform */
   }
