@@ -20,11 +20,12 @@ import type {
   Tag,
   VerifyReport,
 } from './model.ts';
-import { BATES_POSITIONS, CONFIDENTIALITY, EXHIBIT_KINDS, STANCES } from './model.ts';
+import { BATES_POSITIONS, CONFIDENTIALITY, EXHIBIT_KINDS, ID_REF, STANCES } from './model.ts';
 import { COURT_IDS } from './court-profiles.ts';
 import type { PreflightReport } from './preflight.ts';
 
 const exhibitRef = z.string().trim().min(1, 'Give an exhibit number or id.').max(100);
+
 const paragraphNo = z.number().int().positive().max(1_000_000);
 const pageNo = z.number().int().positive().max(1_000_000);
 const text = (max: number) => z.string().max(max);
@@ -42,7 +43,12 @@ export const numberingSchema = z.object({
 
 export const exhibitEditSchema = z
   .object({
-    exhibitNo: z.string().trim().min(1).max(50),
+    exhibitNo: z
+      .string()
+      .trim()
+      .min(1)
+      .max(50)
+      .refine((no) => !ID_REF.test(no), 'An exhibit number may not look like an id reference ("id:17").'),
     title: z.string().trim().min(1).max(1000),
     date: isoDate.nullable(),
     author: text(1000).nullable(),
@@ -55,6 +61,29 @@ export const exhibitEditSchema = z
   })
   .partial()
   .strict();
+
+/**
+ * The values an edit was made from, field by field (what the user saw when they began): the core refuses the edit
+ * with edit_conflict when any of them is no longer the stored value, so an edit never silently overwrites a change it
+ * did not see. Old values are as stored, so they are not held to the rules new values must follow.
+ */
+const oldValue = z.string().max(20_000).nullable();
+export const exhibitExpectedSchema = z
+  .object({
+    exhibitNo: z.string().max(100),
+    title: z.string().max(20_000),
+    date: oldValue,
+    author: oldValue,
+    from: oldValue,
+    to: oldValue,
+    cc: oldValue,
+    subject: oldValue,
+    description: oldValue,
+    confidentiality: z.enum(CONFIDENTIALITY),
+  })
+  .partial()
+  .strict();
+export type ExhibitExpected = z.output<typeof exhibitExpectedSchema>;
 
 export const searchFiltersSchema = z
   .object({
@@ -192,7 +221,8 @@ export const contract = {
       .strict(),
   ),
   getExhibit: method<ExhibitDetails>()(z.object({ exhibit: exhibitRef }).strict()),
-  updateExhibit: method<Exhibit>()(z.object({ exhibit: exhibitRef, edit: exhibitEditSchema }).strict()),
+  /** Changes the fields given; with `expected`, only if each of those fields still holds the value given there. */
+  updateExhibit: method<Exhibit>()(z.object({ exhibit: exhibitRef, edit: exhibitEditSchema, expected: exhibitExpectedSchema.optional() }).strict()),
   renumberExhibits: method<{ changed: { id: number; from: string; to: string }[] }>()(
     z.object({ scheme: numberingSchema.strict().optional() }).strict(),
   ),
@@ -251,7 +281,14 @@ export const contract = {
       .strict(),
   ),
   editParagraph: method<Paragraph>()(
-    z.object({ number: paragraphNo, text: z.string().trim().min(1).max(50_000).optional() }).strict(),
+    z
+      .object({
+        number: paragraphNo,
+        text: z.string().trim().min(1).max(50_000).optional(),
+        // The paragraph's text the edit was made from: refused with edit_conflict when it has changed since.
+        expected: z.object({ text: z.string().max(50_000) }).strict().optional(),
+      })
+      .strict(),
   ),
   removeParagraph: method<Paragraph>()(z.object({ number: paragraphNo }).strict()),
   linkEvidence: method<EvidenceLink>()(

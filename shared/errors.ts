@@ -4,6 +4,7 @@ export const ERROR_CODES = [
   'bad_input', // an argument, flag or query string is malformed
   'not_found', // a case, exhibit, tag or paragraph that does not exist
   'conflict', // e.g. an exhibit number already in use
+  'edit_conflict', // an edit made from a value that has changed since (another window, process or edit got there first)
   'case_exists', // init on a folder that already holds a case
   'case_too_new', // the case file was written by a newer version
   'case_damaged', // the case's database is damaged: it is open read-only until recovered

@@ -54,9 +54,29 @@ export interface Exhibit {
   importedAt: string;
 }
 
-export type ExhibitEdit = Partial<
-  Pick<Exhibit, 'exhibitNo' | 'title' | 'date' | 'author' | 'from' | 'to' | 'cc' | 'subject' | 'description' | 'confidentiality'>
->;
+/**
+ * A reference that can only mean the exhibit with this id ("id:17"), whatever numbers exhibits carry: a bare "17" is
+ * first an exhibit number, so the app, which binds every edit to the exhibit it began on, refers by id this way.
+ */
+export const ID_REF = /^id:(\d{1,15})$/i;
+export const idRef = (id: number): string => `id:${id}`;
+
+export type ExhibitEdit = Partial<Pick<Exhibit, EditableExhibitField>>;
+export type EditableExhibitField = 'exhibitNo' | 'title' | 'date' | 'author' | 'from' | 'to' | 'cc' | 'subject' | 'description' | 'confidentiality';
+
+/** What a user calls each editable field, in the app's labels and in the core's messages. */
+export const EXHIBIT_FIELD_LABELS: Record<EditableExhibitField, string> = {
+  exhibitNo: 'Exhibit number',
+  title: 'Title',
+  date: 'Date',
+  author: 'Author',
+  from: 'From',
+  to: 'To',
+  cc: 'Cc',
+  subject: 'Subject',
+  description: 'Description',
+  confidentiality: 'Confidentiality',
+};
 
 export interface Tag {
   id: number;

@@ -4,6 +4,7 @@ import { UserError } from '../../../shared/errors.ts';
 import { parseComplaint } from '../allegations/complaint-parser.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import { createExtractPool } from '../import/worker-pool.ts';
+import { refuseIfStale } from './edit-guard.ts';
 import type { HandlerGroup } from './handler.ts';
 
 type Names =
@@ -57,8 +58,11 @@ export function allegationHandlers(ctx: CaseContext): HandlerGroup<Names> {
       }).immediate();
     },
 
-    editParagraph({ number, text }) {
+    editParagraph({ number, text, expected }) {
       return ctx.db.transaction(() => {
+        const current = ctx.allegations.paragraph(number);
+        refuseIfStale(current, expected, `¶ ${number}`, () => 'text');
+        if (text === undefined || text === current.text) return current;
         const { before, after } = ctx.allegations.editParagraph(number, { text });
         ctx.audit.record({ action: 'paragraph.edit', objectType: 'paragraph', objectId: number, before, after });
         return after;

@@ -19,6 +19,7 @@ export function caseHandlers(ctx: CaseContext): HandlerGroup<'caseInfo' | 'setCa
     setCaseTitle({ title }) {
       ctx.db.transaction(() => {
         const before = ctx.settings.title();
+        if (before === title) return;
         ctx.settings.setTitle(title);
         ctx.audit.record({ action: 'case.title', objectType: 'case', before, after: title });
       }).immediate();

@@ -1,7 +1,9 @@
 // Exhibits: list, details, edits, renumbering, page text, import.
 import { UserError } from '../../../shared/errors.ts';
+import { EXHIBIT_FIELD_LABELS, type EditableExhibitField } from '../../../shared/model.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import { importFiles } from '../import/import-files.ts';
+import { changedOnly, refuseIfStale } from './edit-guard.ts';
 import type { HandlerGroup } from './handler.ts';
 
 type Names = 'listExhibits' | 'getExhibit' | 'updateExhibit' | 'renumberExhibits' | 'pageText' | 'documentText' | 'importFiles';
@@ -30,15 +32,20 @@ export function exhibitHandlers(ctx: CaseContext): HandlerGroup<Names> {
       };
     },
 
-    updateExhibit({ exhibit, edit }) {
-      const id = ctx.exhibits.resolve(exhibit).id;
+    updateExhibit({ exhibit, edit, expected }) {
+      // Read, checked and written in one immediate transaction, so that no other window or process can change the
+      // exhibit between the check against `expected` and the write.
       return ctx.db.transaction(() => {
-        const { before, after } = ctx.exhibits.update(id, edit);
-        const changed = (Object.keys(edit) as (keyof typeof edit)[]).filter((k) => edit[k] !== undefined);
+        const current = ctx.exhibits.resolve(exhibit);
+        refuseIfStale(current, expected, current.exhibitNo, (f) => EXHIBIT_FIELD_LABELS[f as EditableExhibitField].toLowerCase());
+        const changes = changedOnly(current, edit);
+        const changed = Object.keys(changes) as (keyof typeof changes)[];
+        if (changed.length === 0) return current;
+        const { before, after } = ctx.exhibits.update(current.id, changes);
         ctx.audit.record({
           action: 'exhibit.edit',
           objectType: 'exhibit',
-          objectId: id,
+          objectId: current.id,
           before: Object.fromEntries(changed.map((k) => [k, before[k]])),
           after: Object.fromEntries(changed.map((k) => [k, after[k]])),
         });

@@ -1,7 +1,7 @@
 // Exhibits: their rows, their text, their numbers; looked up by id, number or hash.
 import type Database from 'better-sqlite3';
 import { UserError } from '../../../shared/errors.ts';
-import type { Confidentiality, Exhibit, ExhibitEdit, ExhibitKind, NumberingScheme } from '../../../shared/model.ts';
+import { ID_REF, type Confidentiality, type Exhibit, type ExhibitEdit, type ExhibitKind, type NumberingScheme } from '../../../shared/model.ts';
 import { ocrDone } from './ocr-text.ts';
 import { formatExhibitNo } from './settings.ts';
 import { statementCache } from './statement-cache.ts';
@@ -141,7 +141,8 @@ export function createExhibitStore(db: Database.Database, tagPaths: () => Map<nu
     /** An exhibit named by its exhibit number (case-insensitive) or, failing that, by its numeric id. */
     resolve(ref: string): Exhibit {
       const trimmed = ref.trim();
-      const row = byNo.get(trimmed) ?? (/^\d+$/.test(trimmed) ? byId.get(Number(trimmed)) : undefined);
+      const id = ID_REF.exec(trimmed);
+      const row = id ? byId.get(Number(id[1])) : (byNo.get(trimmed) ?? (/^\d+$/.test(trimmed) ? byId.get(Number(trimmed)) : undefined));
       if (!row) throw new UserError('not_found', `No exhibit "${ref}" (give an exhibit number such as PX-001, or an id).`);
       return toExhibit(row, tagPaths());
     },

@@ -8,7 +8,7 @@ import { api } from '../../api/api.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { formatBytes, formatDate, KIND_ICONS, KIND_LABELS, STANCE_LABELS } from '../../components/format.ts';
-import { useSaveExhibit } from '../exhibits/use-save-exhibit.ts';
+import { bindEdit, useSaveField } from '../exhibits/use-save-exhibit.ts';
 import { CaseOverview } from './CaseOverview.tsx';
 import { DetailField } from './DetailField.tsx';
 import { History } from './History.tsx';
@@ -35,7 +35,7 @@ export function DetailsPanel({ exhibitIds, tagInputRef, onLink, onSelectParagrap
   return (
     <aside className="details" aria-label="Details">
       {chosen.length === 0 && <CaseOverview onKind={onKind} onTag={onTag} />}
-      {chosen.length === 1 && <OneExhibit exhibit={chosen[0]!} tagInputRef={tagInputRef} onLink={onLink} onSelectParagraph={onSelectParagraph} />}
+      {chosen.length === 1 && <OneExhibit key={chosen[0]!.id} exhibit={chosen[0]!} tagInputRef={tagInputRef} onLink={onLink} onSelectParagraph={onSelectParagraph} />}
       {chosen.length > 1 && <SeveralExhibits exhibits={chosen} tagInputRef={tagInputRef} onLink={onLink} />}
     </aside>
   );
@@ -56,7 +56,7 @@ function SeveralExhibits({ exhibits, tagInputRef, onLink }: { exhibits: Exhibit[
       </header>
       <section className="details-section">
         <h3>Tags shared by all</h3>
-        <TagEditor exhibits={exhibits} inputRef={tagInputRef} />
+        <TagEditor key={exhibits.map((e) => e.id).join(',')} exhibits={exhibits} inputRef={tagInputRef} />
       </section>
       <section className="details-section">
         <button type="button" className="button" onClick={() => onLink(exhibits.map((e) => e.exhibitNo))}>
@@ -70,7 +70,7 @@ function SeveralExhibits({ exhibits, tagInputRef, onLink }: { exhibits: Exhibit[
 
 function OneExhibit({ exhibit, tagInputRef, onLink, onSelectParagraph }: { exhibit: Exhibit } & Pick<DetailsPanelProps, 'tagInputRef' | 'onLink' | 'onSelectParagraph'>) {
   const { revision, openExhibit } = useWorkspace();
-  const save = useSaveExhibit();
+  const save = useSaveField();
   const [details, setDetails] = useState<ExhibitDetails | null>(null);
   const [copied, setCopied] = useState(false);
 
@@ -109,18 +109,22 @@ function OneExhibit({ exhibit, tagInputRef, onLink, onSelectParagraph }: { exhib
 
       <section className="details-section" aria-label="Metadata">
         <h3>Metadata</h3>
-        <DetailField exhibit={exhibit} field="exhibitNo" />
-        <DetailField exhibit={exhibit} field="title" />
-        <DetailField exhibit={exhibit} field="date" />
-        {!isEmail && <DetailField exhibit={exhibit} field="author" />}
-        {(isEmail || exhibit.from) && <DetailField exhibit={exhibit} field="from" />}
-        {(isEmail || exhibit.to) && <DetailField exhibit={exhibit} field="to" />}
-        {(isEmail || exhibit.cc) && <DetailField exhibit={exhibit} field="cc" />}
-        {(isEmail || exhibit.subject) && <DetailField exhibit={exhibit} field="subject" />}
-        <DetailField exhibit={exhibit} field="description" />
+        <DetailField key={`exhibitNo-${exhibit.id}`} exhibit={exhibit} field="exhibitNo" />
+        <DetailField key={`title-${exhibit.id}`} exhibit={exhibit} field="title" />
+        <DetailField key={`date-${exhibit.id}`} exhibit={exhibit} field="date" />
+        {!isEmail && <DetailField key={`author-${exhibit.id}`} exhibit={exhibit} field="author" />}
+        {(isEmail || exhibit.from) && <DetailField key={`from-${exhibit.id}`} exhibit={exhibit} field="from" />}
+        {(isEmail || exhibit.to) && <DetailField key={`to-${exhibit.id}`} exhibit={exhibit} field="to" />}
+        {(isEmail || exhibit.cc) && <DetailField key={`cc-${exhibit.id}`} exhibit={exhibit} field="cc" />}
+        {(isEmail || exhibit.subject) && <DetailField key={`subject-${exhibit.id}`} exhibit={exhibit} field="subject" />}
+        <DetailField key={`description-${exhibit.id}`} exhibit={exhibit} field="description" />
         <div className="detail-field">
           <label htmlFor={`conf-${exhibit.id}`}>Confidentiality</label>
-          <select id={`conf-${exhibit.id}`} value={exhibit.confidentiality} onChange={(e) => void save(exhibit, { confidentiality: e.target.value })}>
+          <select
+            id={`conf-${exhibit.id}`}
+            value={exhibit.confidentiality}
+            onChange={(e) => void save(bindEdit(exhibit, 'confidentiality'), e.target.value)}
+          >
             {CONFIDENTIALITY.map((c) => (
               <option key={c} value={c}>
                 {CONFIDENTIALITY_LABELS[c]}
@@ -132,7 +136,7 @@ function OneExhibit({ exhibit, tagInputRef, onLink, onSelectParagraph }: { exhib
 
       <section className="details-section">
         <h3>Tags</h3>
-        <TagEditor exhibits={[exhibit]} inputRef={tagInputRef} />
+        <TagEditor key={exhibit.id} exhibits={[exhibit]} inputRef={tagInputRef} />
       </section>
 
       {current && current.evidence.length > 0 && (

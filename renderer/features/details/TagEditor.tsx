@@ -1,6 +1,8 @@
-// Tags of one or several exhibits: chips to remove, a field to add (existing tags offered as you type).
+// Tags of one or several exhibits: chips to remove, a field to add (existing tags offered as you type). The panel keys
+// it by the exhibits it edits, so a tag typed but not yet added is dropped when the selection changes, never added to
+// the exhibits selected next; each change names its exhibits by id.
 import { useId, useState, type RefObject } from 'react';
-import type { Exhibit } from '../../../shared/model.ts';
+import { idRef, type Exhibit } from '../../../shared/model.ts';
 import { api } from '../../api/api.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { TagChip } from '../../components/TagChip.tsx';
@@ -24,10 +26,10 @@ export function TagEditor({ exhibits, inputRef }: TagEditorProps) {
   async function change(tag: string, remove: boolean) {
     setError(null);
     try {
-      await api.tagExhibits({ exhibits: exhibits.map((e) => e.exhibitNo), tag, remove });
+      await api.tagExhibits({ exhibits: exhibits.map((e) => idRef(e.id)), tag, remove });
       // The core decides the tag's path (a name may stand for a nested tag), so the rows are read back.
       if (exhibits.length <= REFETCH_LIMIT) {
-        all.patch(await Promise.all(exhibits.map((e) => api.getExhibit({ exhibit: e.exhibitNo }).then((d) => d.exhibit))));
+        all.patch(await Promise.all(exhibits.map((e) => api.getExhibit({ exhibit: idRef(e.id) }).then((d) => d.exhibit))));
       } else {
         void all.reload();
       }

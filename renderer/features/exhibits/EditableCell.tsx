@@ -1,8 +1,10 @@
 // A grid cell being edited in place: Enter or leaving the cell saves, Escape cancels; a refused value stays in the
-// input with the reason beside it, so nothing typed is lost.
-import { useEffect, useId, useRef, useState } from 'react';
+// input with the reason beside it, so nothing typed is lost. The draft is bound to the row's exhibit when the cell
+// opens (see use-field-draft.ts): it is saved to that exhibit only, even if the cell closes because the row goes away.
+import { useEffect, useId, useRef } from 'react';
 import type { Exhibit } from '../../../shared/model.ts';
-import { editValue, FIELD_LABELS, useSaveExhibit, type EditableField } from './use-save-exhibit.ts';
+import { useFieldDraft } from './use-field-draft.ts';
+import { FIELD_LABELS, type EditableField } from './use-save-exhibit.ts';
 
 interface EditableCellProps {
   exhibit: Exhibit;
@@ -13,70 +15,54 @@ interface EditableCellProps {
 }
 
 export function EditableCell({ exhibit, field, onDone, onMove }: EditableCellProps) {
-  const save = useSaveExhibit();
+  const draft = useFieldDraft(exhibit, field);
   const input = useRef<HTMLInputElement>(null);
-  const [value, setValue] = useState(() => editValue(exhibit, field));
-  const [error, setError] = useState<string | null>(null);
-  const [refused, setRefused] = useState<string | null>(null);
-  const saving = useRef(false);
   const errorId = useId();
 
   useEffect(() => {
+    draft.begin();
     input.current?.focus();
     input.current?.select();
+    // Bound once, when the cell opens.
   }, []);
 
-  async function commit(then: () => void = onDone) {
-    // Leaving the cell after Enter (or after a refusal) must not save a second time.
-    if (saving.current || value === refused) return;
-    saving.current = true;
-    const problem = await save(exhibit, { [field]: value });
-    if (problem) {
-      saving.current = false;
-      setError(problem);
-      setRefused(value);
-      input.current?.focus();
-    } else {
-      then();
-    }
+  /** Saves, then closes the cell (or moves on); a refused value keeps the cell open, focused when by keyboard. */
+  async function commit(then: () => void, refocus: boolean) {
+    if (await draft.commit()) then();
+    else if (refocus) input.current?.focus();
   }
 
   return (
     <div className="cell-editor">
       <input
         ref={input}
-        value={value}
+        value={draft.value}
         aria-label={`${FIELD_LABELS[field]} of ${exhibit.exhibitNo}`}
-        aria-invalid={error !== null}
-        aria-describedby={error ? errorId : undefined}
+        aria-invalid={draft.error !== null}
+        aria-describedby={draft.error ? errorId : undefined}
         placeholder={field === 'date' ? 'YYYY-MM-DD' : undefined}
-        onChange={(e) => {
-          setValue(e.target.value);
-          setRefused(null);
-        }}
+        onChange={(e) => draft.change(e.target.value)}
         onKeyDown={(e) => {
           e.stopPropagation();
           if (e.key === 'Enter') {
             e.preventDefault();
-            setRefused(null);
-            void commit();
+            void commit(onDone, true);
           } else if (e.key === 'Tab') {
             e.preventDefault();
-            setRefused(null);
-            void commit(() => onMove(e.shiftKey ? -1 : 1));
+            void commit(() => onMove(e.shiftKey ? -1 : 1), true);
           } else if (e.key === 'Escape') {
             e.preventDefault();
-            saving.current = true;
+            draft.revert();
             onDone();
           }
         }}
-        onBlur={() => void commit()}
+        onBlur={() => void commit(onDone, false)}
         onMouseDown={(e) => e.stopPropagation()}
         onDoubleClick={(e) => e.stopPropagation()}
       />
-      {error && (
+      {draft.error && (
         <div id={errorId} role="alert" className="cell-error">
-          {error}
+          {draft.error}
         </div>
       )}
     </div>

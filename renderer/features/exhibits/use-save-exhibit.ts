@@ -1,54 +1,74 @@
-// Saves an edit to one exhibit field and spreads the result: grid row, details, status line.
+// Saves an edit to exhibit fields, bound to the exhibit (by id) and the values it was begun from: the core refuses it
+// if those values have changed since (edit_conflict), so a draft can never land on another exhibit or overwrite a
+// change it did not see. Spreads the result: grid row, details, and a status line naming the exhibit changed.
 import { useCallback } from 'react';
-import type { Exhibit, ExhibitEdit } from '../../../shared/model.ts';
+import { EXHIBIT_FIELD_LABELS, idRef, type EditableExhibitField, type Exhibit, type ExhibitEdit } from '../../../shared/model.ts';
+import type { ExhibitExpected } from '../../../shared/api.ts';
 import { api } from '../../api/api.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 
-export type EditableField = 'exhibitNo' | 'title' | 'date' | 'author' | 'from' | 'to' | 'cc' | 'subject' | 'description';
+export type EditableField = Exclude<EditableExhibitField, 'confidentiality'>;
 
-export const FIELD_LABELS: Record<EditableField, string> = {
-  exhibitNo: 'Exhibit number',
-  title: 'Title',
-  date: 'Date',
-  author: 'Author',
-  from: 'From',
-  to: 'To',
-  cc: 'Cc',
-  subject: 'Subject',
-  description: 'Description',
-};
+export const FIELD_LABELS = EXHIBIT_FIELD_LABELS;
 
 /** Fields a user may empty; the others always keep a value. */
-const CLEARABLE = new Set<EditableField>(['date', 'author', 'from', 'to', 'cc', 'subject', 'description']);
+const CLEARABLE = new Set<EditableExhibitField>(['date', 'author', 'from', 'to', 'cc', 'subject', 'description']);
 
 export function editValue(exhibit: Exhibit, field: EditableField): string {
   return exhibit[field] ?? '';
 }
 
-/** Returns the error message to show beside the field, or null once saved (or when nothing changed). */
-export function useSaveExhibit(): (exhibit: Exhibit, changes: Partial<Record<EditableField | 'confidentiality', string>>) => Promise<string | null> {
+/** An edit of one field of one exhibit, fixed when editing began: where it goes and what it was made from. */
+export interface BoundEdit {
+  exhibitId: number;
+  /** The exhibit's number when editing began, to name it in messages. */
+  exhibitNo: string;
+  field: EditableExhibitField;
+  /** The stored value when editing began, sent as the expected value. */
+  from: Exhibit[EditableExhibitField];
+  /** The text the user was shown when editing began: a draft still equal to it is not an edit. */
+  shown: string;
+}
+
+export function bindEdit(exhibit: Exhibit, field: EditableExhibitField): BoundEdit {
+  const from = exhibit[field] ?? null;
+  return { exhibitId: exhibit.id, exhibitNo: exhibit.exhibitNo, field, from, shown: from ?? '' };
+}
+
+function normalized(field: EditableExhibitField, raw: string): string | null {
+  const value = field === 'description' ? raw.trim() : raw.trim().replace(/\s+/g, ' ');
+  return value === '' && CLEARABLE.has(field) ? null : value;
+}
+
+export type SaveOutcome = { saved: Exhibit | null; problem: null } | { saved: null; problem: string };
+
+/**
+ * Saves a draft to the exhibit its edit is bound to. Resolves to the exhibit saved (null when the draft changed
+ * nothing, and then nothing is sent), or to the problem, which the status line also shows: the field that was
+ * edited may be gone by then (the selection moved on).
+ */
+export function useSaveField(): (edit: BoundEdit, draft: string) => Promise<SaveOutcome> {
   const { exhibits, announce, touch } = useWorkspace();
   return useCallback(
-    async (exhibit, changes) => {
-      const edit: ExhibitEdit = {};
-      for (const [key, raw] of Object.entries(changes) as [EditableField | 'confidentiality', string][]) {
-        const value = key === 'description' ? raw.trim() : raw.trim().replace(/\s+/g, ' ');
-        if (key === 'confidentiality') {
-          if (value !== exhibit.confidentiality) edit.confidentiality = value as Exhibit['confidentiality'];
-          continue;
-        }
-        if (value === editValue(exhibit, key)) continue;
-        (edit as Record<string, string | null>)[key] = value === '' && CLEARABLE.has(key) ? null : value;
-      }
-      if (Object.keys(edit).length === 0) return null;
+    async (bound, draft) => {
+      const to = normalized(bound.field, draft);
+      if (to === normalized(bound.field, bound.shown)) return { saved: null, problem: null };
+      const label = FIELD_LABELS[bound.field].toLowerCase();
       try {
-        const saved = await api.updateExhibit({ exhibit: exhibit.exhibitNo, edit });
+        const saved = await api.updateExhibit({
+          exhibit: idRef(bound.exhibitId),
+          edit: { [bound.field]: to } as ExhibitEdit,
+          expected: { [bound.field]: bound.from } as ExhibitExpected,
+        });
         exhibits.patch([saved]);
         touch();
-        announce(`Saved ${Object.keys(edit).map((k) => FIELD_LABELS[k as EditableField]?.toLowerCase() ?? k).join(', ')} of ${saved.exhibitNo}.`);
-        return null;
+        const renamed = saved.exhibitNo !== bound.exhibitNo ? ` (now ${saved.exhibitNo})` : '';
+        announce(`Saved ${label} of ${bound.exhibitNo}${renamed}.`);
+        return { saved, problem: null };
       } catch (e) {
-        return (e as Error).message;
+        const problem = (e as Error).message;
+        announce(`The ${label} of ${bound.exhibitNo} was not saved: ${problem}`);
+        return { saved: null, problem };
       }
     },
     [exhibits, announce, touch],

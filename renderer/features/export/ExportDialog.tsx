@@ -81,8 +81,11 @@ export function ExportDialog({ open, selected, onClose }: ExportDialogProps) {
 // The settings survive "Export something else" and closing the dialog, as a trial team re-exports with small changes.
 let remembered: ExportForm | null = null;
 
-function ExportSetup({ selected, onStart, onClose }: { selected: string[]; onStart: ReturnType<typeof useExport>['start']; onClose: () => void }) {
+function ExportSetup({ selected: selectedNow, onStart, onClose }: { selected: string[]; onStart: ReturnType<typeof useExport>['start']; onClose: () => void }) {
   const { caseInfo } = useWorkspace();
+  // "Selected in the grid" means the exhibits selected when the settings opened: the export and its preview are
+  // bound to them, whatever the grid's selection does meanwhile.
+  const [selected] = useState(selectedNow);
   const [form, setForm] = useState<ExportForm>(() => remembered ?? defaultForm(caseInfo?.folder ?? ''));
   const [error, setError] = useState<string | null>(null);
   remembered = form;

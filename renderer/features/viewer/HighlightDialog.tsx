@@ -1,6 +1,6 @@
 // Highlight a selected passage with a note and, in the same step, link it to a paragraph of the complaint.
 import { useState } from 'react';
-import type { Exhibit, Stance } from '../../../shared/model.ts';
+import { idRef, type Exhibit, type Stance } from '../../../shared/model.ts';
 import { api } from '../../api/api.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
@@ -28,7 +28,7 @@ interface HighlightDialogProps {
 export function HighlightDialog({ passage, exhibit, defaultParagraph, onClose }: HighlightDialogProps) {
   return (
     <Dialog open={passage !== null} title="Highlight passage" onClose={onClose} className="highlight-dialog">
-      {passage && <HighlightForm passage={passage} exhibit={exhibit} defaultParagraph={defaultParagraph} onClose={onClose} />}
+      {passage && <HighlightForm key={exhibit.id} passage={passage} exhibit={exhibit} defaultParagraph={defaultParagraph} onClose={onClose} />}
     </Dialog>
   );
 }
@@ -47,7 +47,7 @@ function HighlightForm({ passage, exhibit, defaultParagraph, onClose }: Highligh
     setError(null);
     try {
       const annotation = await api.addAnnotation({
-        exhibit: exhibit.exhibitNo,
+        exhibit: idRef(exhibit.id),
         page: passage.page,
         rects: passage.rects,
         quote: passage.quote,
@@ -57,7 +57,7 @@ function HighlightForm({ passage, exhibit, defaultParagraph, onClose }: Highligh
       let message = `Highlighted a passage on page ${passage.page} of ${exhibit.exhibitNo}.`;
       if (paragraph !== null) {
         const link = await api.linkEvidence({
-          exhibit: exhibit.exhibitNo,
+          exhibit: idRef(exhibit.id),
           paragraph,
           pageFrom: passage.page,
           quote: passage.quote,

@@ -88,7 +88,8 @@ function LoadedPdf({ doc, exhibit, target, annotations, defaultParagraph }: PdfV
   const [firstPage, setFirstPage] = useState<{ width: number; height: number } | null>(null);
   const [space, setSpace] = useState({ width: 800, height: 700 });
   const [viewport, setViewport] = useState<PageViewport | null>(null);
-  const [highlighting, setHighlighting] = useState<Passage | null>(null);
+  // The passage and the exhibit it was selected on, fixed when the dialog opens: its note and link go to that exhibit.
+  const [highlighting, setHighlighting] = useState<{ passage: Passage; exhibit: Exhibit } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const pageRef = useRef<HTMLDivElement>(null);
   const findInput = useRef<HTMLInputElement>(null);
@@ -172,7 +173,7 @@ function LoadedPdf({ doc, exhibit, target, annotations, defaultParagraph }: PdfV
       case '0':
         return handled(() => setZoom('fit-width'));
       case 'h':
-        if (passage) handled(() => setHighlighting(passage));
+        if (passage) handled(() => setHighlighting({ passage, exhibit }));
         return;
     }
   }
@@ -196,7 +197,7 @@ function LoadedPdf({ doc, exhibit, target, annotations, defaultParagraph }: PdfV
         terms={terms}
         onClearTerms={() => setTerms([])}
         canHighlight={passage !== null}
-        onHighlight={() => passage && setHighlighting(passage)}
+        onHighlight={() => passage && setHighlighting({ passage, exhibit })}
       />
       <div className="viewer-body">
         {thumbs && firstPage && <Thumbnails doc={doc} current={page} aspect={firstPage.height / firstPage.width} onChoose={goTo} />}
@@ -219,7 +220,7 @@ function LoadedPdf({ doc, exhibit, target, annotations, defaultParagraph }: PdfV
           <span className="muted"> · {Math.round(scale * 100)}%</span>
         </p>
       </div>
-      <HighlightDialog passage={highlighting} exhibit={exhibit} defaultParagraph={defaultParagraph} onClose={() => setHighlighting(null)} />
+      <HighlightDialog passage={highlighting?.passage ?? null} exhibit={highlighting?.exhibit ?? exhibit} defaultParagraph={defaultParagraph} onClose={() => setHighlighting(null)} />
     </div>
   );
 }
