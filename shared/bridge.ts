@@ -21,8 +21,11 @@ export interface Bridge {
   cancel(callId: string): Promise<void>;
   /** Progress reports of long calls; returns the function that stops listening. */
   onProgress(listener: (callId: string, progress: ImportProgress) => void): () => void;
-  /** Where the UI may load an original from (the vault protocol in Electron, a token-guarded URL in browser mode). */
-  originalUrl(sha256: string): string;
+  /**
+   * How the UI fetches an original: the vault protocol in Electron; in browser mode a URL that needs the token in a
+   * header (so an original is never reachable by a bare URL: the UI shows it from a blob).
+   */
+  originalRequest(sha256: string): { url: string; headers: Record<string, string> };
   /** Commands from the native menus (Electron only); returns the function that stops listening. */
   onAppCommand?(listener: (command: AppCommand) => void): () => void;
   /** The path on disk of a file dropped on the window (Electron only; browsers do not reveal it). */

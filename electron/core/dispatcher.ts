@@ -12,7 +12,7 @@ export function createDispatcher(api: Api, onInternalError: (e: unknown) => void
   const running = new Map<string, AbortController>();
   return {
     async invoke(method, args, callId, onProgress) {
-      if (!isMethodName(method)) return { ok: false, error: toErrorPayload(new UserError('bad_input', `Unknown method "${method}".`)) };
+      if (!isMethodName(method)) return { ok: false, error: toErrorPayload(new UserError('bad_input', `Unknown method "${method.length > 60 ? `${method.slice(0, 60)}…` : method}".`)) };
       const abort = new AbortController();
       running.set(callId, abort);
       try {

@@ -12,7 +12,7 @@ const bridge = {
     ipcRenderer.on(BRIDGE_CHANNELS.progress, relay);
     return () => void ipcRenderer.off(BRIDGE_CHANNELS.progress, relay);
   },
-  originalUrl: vaultUrl,
+  originalRequest: (sha256) => ({ url: vaultUrl(sha256), headers: {} }),
   onAppCommand(listener) {
     const relay = (_event: unknown, command: AppCommand) => listener(command);
     ipcRenderer.on(BRIDGE_CHANNELS.command, relay);

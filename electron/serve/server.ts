@@ -1,4 +1,5 @@
-// Browser mode: the renderer and the API contract over HTTP on 127.0.0.1 only, every request token-guarded.
+// Browser mode: the renderer and the API contract over HTTP on 127.0.0.1 only; the case (/api, /vault) token-guarded.
+// Every malformed request is answered 4xx in one line, never 500; streams, connections, bodies and time are capped.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -6,10 +7,14 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { CaseApi } from '../core/api.ts';
 import { createDispatcher } from '../core/dispatcher.ts';
-import { checkRequest, loopbackHosts, TOKEN_COOKIE } from './http-guard.ts';
+import { checkRequest, loopbackHosts } from './http-guard.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const MAX_CALL_BYTES = 8 * 1024 * 1024;
+const MAX_CANCEL_BYTES = 4 * 1024;
+/** Progress streams open at once (one per tab of the app is the norm). */
+export const MAX_EVENT_STREAMS = 8;
+const MAX_CONNECTIONS = 64;
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -30,7 +35,7 @@ export interface ServeOptions {
 }
 
 export interface RunningServer {
-  url: string; // to open, with the token
+  url: string; // to open: the token rides in the fragment, which the browser never sends
   origin: string;
   token: string;
   close(): Promise<void>;
@@ -42,26 +47,32 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const progressStreams = new Set<ServerResponse>();
   let hosts = new Set<string>();
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ headersTimeout: 10_000, requestTimeout: 60_000 }, (req, res) => {
     void handle(req, res).catch((e) => {
+      if (e instanceof BadRequest) return refuse(res, e, { error: e.message });
       options.onInternalError?.(e);
       if (!res.headersSent) send(res, 500, { error: 'Internal error.' });
       else res.destroy();
     });
   });
+  server.maxConnections = MAX_CONNECTIONS;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const verdict = checkRequest(req, url, token, hosts);
-    if (!verdict.ok) return send(res, verdict.status, { error: verdict.reason });
-    if (verdict.via === 'query' && url.pathname === '/') {
-      res.setHeader('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      throw new BadRequest('The address is malformed.');
     }
+    const verdict = checkRequest(req, url.pathname, token, hosts);
+    if (!verdict.ok) return send(res, verdict.status, { error: verdict.reason });
     const route = `${req.method} ${url.pathname}`;
     if (route === 'POST /api/call') return call(req, res);
     if (route === 'POST /api/cancel') {
-      const { callId } = (await readJson(req)) as { callId?: unknown };
-      if (typeof callId === 'string') dispatcher.cancel(callId);
+      const body = await readJson(req, MAX_CANCEL_BYTES);
+      const callId = isObject(body) ? body.callId : undefined;
+      if (typeof callId !== 'string' || callId.length > 100) throw new BadRequest('A cancel needs a callId.');
+      dispatcher.cancel(callId);
       return send(res, 200, { ok: true });
     }
     if (route === 'GET /api/events') return openEvents(res);
@@ -73,9 +84,12 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   async function call(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body: { method?: unknown; args?: unknown; callId?: unknown };
     try {
-      body = (await readJson(req)) as typeof body;
+      const read = await readJson(req, MAX_CALL_BYTES);
+      if (!isObject(read)) throw new BadRequest('The request body must be a JSON object.');
+      body = read;
     } catch (e) {
-      return send(res, 400, { ok: false, error: { code: 'bad_input', message: (e as Error).message } });
+      if (!(e instanceof BadRequest)) throw e;
+      return refuse(res, e, { ok: false, error: { code: 'bad_input', message: e.message } });
     }
     if (typeof body.method !== 'string' || typeof body.callId !== 'string' || body.callId.length > 100) {
       return send(res, 400, { ok: false, error: { code: 'bad_input', message: 'A call needs a method and a callId.' } });
@@ -89,6 +103,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   }
 
   function openEvents(res: ServerResponse): void {
+    if (progressStreams.size >= MAX_EVENT_STREAMS) return send(res, 429, { error: 'Too many event streams are open.' });
     res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' });
     res.write(': connected\n\n');
     progressStreams.add(res);
@@ -110,7 +125,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
 
   function sendStatic(res: ServerResponse, pathname: string): void {
     const root = path.resolve(options.rendererDir);
-    const file = path.resolve(root, `.${decodeURIComponent(pathname)}`);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      throw new BadRequest('The address is malformed.');
+    }
+    if (decoded.includes('\0')) throw new BadRequest('The address is malformed.');
+    const file = path.resolve(root, `.${decoded}`);
     if (!file.startsWith(`${root}${path.sep}`) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       return send(res, 404, { error: 'Not found.' });
     }
@@ -126,7 +148,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   hosts = loopbackHosts(port);
   const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/#token=${token}`,
     origin,
     token,
     close: () =>
@@ -143,17 +165,39 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+/** A request the server refuses as malformed or too large: answered with its status and one line. */
+class BadRequest extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 413 = 400,
+  ) {
+    super(message);
+  }
+}
+
+/** Answers a refused request; a body refused unread leaves the connection unusable, so it is closed after the answer. */
+function refuse(res: ServerResponse, e: BadRequest, body: unknown): void {
+  if (e.status === 413) res.setHeader('connection', 'close');
+  send(res, e.status, body);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) throw new BadRequest('The request is too large.', 413);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new Error('The request is too large.');
+    if (size > maxBytes) throw new BadRequest('The request is too large.', 413);
     chunks.push(chunk);
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    throw new Error('The request body is not JSON.');
+    throw new BadRequest('The request body is not JSON.');
   }
 }

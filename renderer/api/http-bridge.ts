@@ -1,29 +1,59 @@
-// Browser mode: the Bridge over HTTP to `exhibit-desk serve` on 127.0.0.1, authenticated by the per-run token.
+// Browser mode: the Bridge over HTTP to `exhibit-desk serve` on 127.0.0.1, authenticated by the per-run token, which
+// travels only in a header: never in a URL (EventSource cannot send headers, so progress is read from a fetch).
 import type { Bridge } from '../../shared/bridge.ts';
 import type { Result } from '../../shared/errors.ts';
 import type { ImportProgress } from '../../shared/model.ts';
 
 type ProgressListener = (callId: string, progress: ImportProgress) => void;
 
+const RETRY_MS = 2000;
+
 export function createHttpBridge(token: string): Bridge {
-  const headers = { 'content-type': 'application/json', 'x-exhibit-desk-token': token };
+  const auth = { 'x-exhibit-desk-token': token };
+  const headers = { 'content-type': 'application/json', ...auth };
   const listeners = new Set<ProgressListener>();
-  let events: EventSource | null = null;
+  let listening = false;
   let connected: Promise<void> = Promise.resolve();
 
+  /** Reads the server's event stream (text/event-stream) and hands each progress event to the listeners. */
   function listen(): void {
-    if (events) return;
-    const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    events = source;
+    if (listening) return;
+    listening = true;
+    let opened: () => void = () => {};
     // The server only streams to connections it already has, so a long call waits for the stream before it starts.
-    connected = new Promise((resolve) => {
-      source.addEventListener('open', () => resolve(), { once: true });
-      source.addEventListener('error', () => resolve(), { once: true });
-    });
-    source.addEventListener('progress', (e) => {
-      const { callId, progress } = JSON.parse((e as MessageEvent<string>).data) as { callId: string; progress: ImportProgress };
-      for (const l of listeners) l(callId, progress);
-    });
+    connected = new Promise((resolve) => (opened = resolve));
+    void (async () => {
+      for (;;) {
+        try {
+          const response = await fetch('/api/events', { headers: auth });
+          opened();
+          if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
+          const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+          let buffer = '';
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            buffer += value;
+            let end: number;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              dispatch(buffer.slice(0, end));
+              buffer = buffer.slice(end + 2);
+            }
+          }
+        } catch {
+          opened();
+        }
+        await new Promise((r) => setTimeout(r, RETRY_MS));
+      }
+    })();
+  }
+
+  function dispatch(block: string): void {
+    const lines = block.split('\n');
+    if (!lines.includes('event: progress')) return;
+    const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+    const { callId, progress } = JSON.parse(data) as { callId: string; progress: ImportProgress };
+    for (const l of listeners) l(callId, progress);
   }
 
   return {
@@ -43,6 +73,6 @@ export function createHttpBridge(token: string): Bridge {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    originalUrl: (sha256) => `/vault/${sha256}?token=${encodeURIComponent(token)}`,
+    originalRequest: (sha256) => ({ url: `/vault/${sha256}`, headers: auth }),
   };
 }

@@ -111,7 +111,8 @@ describe('under the network guard', () => {
         }),
       );
       expect(url.hostname).toBe('127.0.0.1');
-      const token = url.searchParams.get('token')!;
+      const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
+      expect(token).toMatch(/^[\w-]{32}$/);
       const page = await request(url, 'GET');
       expect(page.status).toBe(200);
       expect(page.body).toContain('<html');

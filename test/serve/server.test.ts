@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type RunningServer } from '../../electron/serve/server.ts';
+import { MAX_EVENT_STREAMS, serve, type RunningServer } from '../../electron/serve/server.ts';
 import { newCase, tempDir } from '../fixtures/case.ts';
 import { writePdf } from '../fixtures/pdfs.ts';
 
@@ -44,33 +44,86 @@ const call = (method: string, args: unknown, headers: Record<string, string> = {
   request('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ method, args, callId: 'x' }) });
 
 describe('browser mode', () => {
-  it('listens on 127.0.0.1 and prints a URL carrying the token', () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+  it('listens on 127.0.0.1 and prints a URL carrying the token in its fragment, which browsers never send', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{32}$/);
   });
 
-  it('refuses every request without the token, the page included (401), and a wrong one (403)', async () => {
-    expect((await request('/')).status).toBe(401);
-    expect((await request('/index.html')).status).toBe(401);
+  it('refuses the case without the token in its header (401), and a wrong one (403); a token in the URL is not one', async () => {
     expect((await call('caseInfo', {}, {})).status).toBe(401);
     expect((await request(`/vault/${sha}`)).status).toBe(401);
-    expect((await request('/?token=wrong')).status).toBe(403);
+    expect((await request('/api/events')).status).toBe(401);
+    expect((await request(`/vault/${sha}?token=${server.token}`)).status).toBe(401);
+    expect((await call('caseInfo', {}, { cookie: `exhibit_desk_token=${server.token}` })).status).toBe(401);
     expect((await call('caseInfo', {}, { 'x-exhibit-desk-token': `${server.token}x` })).status).toBe(403);
   });
 
   it('refuses a Host that is not loopback (DNS rebinding) and a foreign Origin', async () => {
-    expect((await request(`/?token=${server.token}`, { headers: { host: 'evil.example' } })).status).toBe(403);
+    expect((await request('/', { headers: { host: 'evil.example' } })).status).toBe(403);
     expect((await call('caseInfo', {}, { 'x-exhibit-desk-token': server.token, origin: 'http://evil.example' })).status).toBe(403);
   });
 
-  it('serves the page with the token, sets an HttpOnly SameSite cookie and a strict CSP', async () => {
-    const page = await request(`/?token=${server.token}`);
+  it('serves the page (which holds no evidence) without the token, sets no cookie, and sends a strict CSP', async () => {
+    const page = await request('/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>app</title>');
-    expect(page.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
     expect(page.headers['content-security-policy']).toMatch(/connect-src 'self'/);
-    const cookie = page.headers['set-cookie']![0]!.split(';')[0]!;
-    expect((await request('/index.html', { headers: { cookie } })).status).toBe(200);
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('answers every malformed request 4xx in one line, never 500, and echoes no long name back', async () => {
+    const auth = { 'x-exhibit-desk-token': server.token, 'content-type': 'application/json' };
+    const probes: [string, Parameters<typeof request>[1]][] = [
+      ['/%E0%A4%A', {}],
+      ['/%00', {}],
+      ['/api/call', { method: 'POST', headers: auth, body: 'null' }],
+      ['/api/call', { method: 'POST', headers: auth, body: '[1,2]' }],
+      ['/api/call', { method: 'POST', headers: auth, body: '"x"' }],
+      ['/api/cancel', { method: 'POST', headers: auth, body: 'null' }],
+      ['/api/cancel', { method: 'POST', headers: auth, body: '{"callId": 5}' }],
+      ['/api/cancel', { method: 'POST', headers: auth, body: JSON.stringify({ callId: 'x'.repeat(1_000) }) }],
+      ['/api/cancel', { method: 'POST', headers: { ...auth, 'content-length': '10000' }, body: '' }],
+      ['/api/call', { method: 'POST', headers: { ...auth, cookie: 'a=%E0%A4%A' }, body: '{' }],
+      ['/api/call', { method: 'DELETE', headers: auth }],
+    ];
+    for (const [pathname, options] of probes) {
+      const answer = await request(pathname, options);
+      expect(answer.status, `${options?.method ?? 'GET'} ${pathname} ${options?.body ?? ''}`.slice(0, 80)).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      expect(answer.body).not.toMatch(/\n\s+at /);
+    }
+    const long = await call('x'.repeat(7_000_000), {});
+    expect(long.status).toBe(200);
+    expect(long.body.length).toBeLessThan(300);
+    expect(JSON.parse(long.body)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    // Refused on its declared length, before a byte of it is read.
+    expect((await request('/api/call', { method: 'POST', headers: { ...auth, 'content-length': '9000000' }, body: '' })).status).toBe(413);
+  });
+
+  it(`opens at most ${MAX_EVENT_STREAMS} event streams; past that, 429`, async () => {
+    const url = new URL(server.origin);
+    const open: http.ClientRequest[] = [];
+    const statuses = await Promise.all(
+      Array.from({ length: 300 }, () => {
+        return new Promise<number>((resolve, reject) => {
+          const req = http.request(
+            { host: '127.0.0.1', port: url.port, path: '/api/events', agent: false, headers: { host: url.host, 'x-exhibit-desk-token': server.token } },
+            (res) => {
+              resolve(res.statusCode!);
+              if (res.statusCode !== 200) res.resume();
+            },
+          );
+          req.on('error', reject);
+          req.end();
+          open.push(req);
+        });
+      }),
+    );
+    for (const req of open) req.destroy();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(MAX_EVENT_STREAMS);
+    expect(statuses.filter((s) => s === 429).length + statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
+    expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
   });
 
   it('answers contract calls as Results, with clear errors for bad arguments and unknown methods', async () => {

@@ -52,7 +52,8 @@ export async function openPdfData(data: Uint8Array, signal: AbortSignal): Promis
 
 /** The original's bytes, reporting how much has arrived (large scans take a moment even on loopback). */
 export async function readOriginal(sha256: string, signal: AbortSignal, onProgress?: (loaded: number, total: number) => void): Promise<Uint8Array> {
-  const response = await fetch(bridge.originalUrl(sha256), { signal });
+  const { url, headers } = bridge.originalRequest(sha256);
+  const response = await fetch(url, { signal, headers });
   if (!response.ok || !response.body) throw new Error(`The original could not be read (${response.status}).`);
   const total = Number(response.headers.get('content-length') ?? 0);
   const chunks: Uint8Array[] = [];
