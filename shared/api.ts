@@ -330,7 +330,13 @@ export const contract = {
   auditLog: method<AuditEntry[]>()(
     z.object({ exhibit: exhibitRef.optional(), limit: z.number().int().positive().max(100_000).optional() }).strict(),
   ),
-  verify: method<VerifyReport>()(none),
+  /**
+   * Re-hashes every original and checks the audit chain and the database; with `anchor` (the audit head an export or
+   * backup manifest recorded), also that the log still holds that entry unchanged, so a rewritten log shows.
+   */
+  verify: method<VerifyReport>()(
+    z.object({ anchor: z.object({ seq: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict().optional() }).strict(),
+  ),
   /** Writes a zip of the whole case (database, vault, manifest of hashes); restore it with exhibit-desk restore. */
   backupCase: method<BackupResult>()(
     z.object({ out: z.string().trim().min(1, 'Choose where to write the backup.').max(4096) }).strict(),

@@ -217,10 +217,20 @@ export interface OcrReport {
 export interface VerifyReport {
   ok: boolean;
   checked: number;
-  problems: { sha256: string; exhibitIds: number[]; problem: 'missing' | 'mismatch' }[];
+  problems: { sha256: string; exhibitIds: number[]; exhibitNos: string[]; problem: 'missing' | 'mismatch' }[];
   auditOk: boolean;
   auditBrokenAt: number | null; // seq of the first audit entry whose hash chain does not hold
+  /** The newest audit entry: what an export or backup manifest records, for `verify --anchor` to check later. */
+  auditHead: AuditHead | null;
+  /** With an anchor given: whether the log still holds that entry unchanged, and if not, why. */
+  anchor?: { seq: number; ok: boolean; problem: string | null };
   integrity: string;
+}
+
+/** An audit entry's place and hash: recorded outside the case, it proves later that the log was not rewritten. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
 }
 
 /** A case backup written: the zip, its size and SHA-256, and how many entries it holds (with its manifest). */

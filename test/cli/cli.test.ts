@@ -94,7 +94,7 @@ describe('exhibit-desk CLI', () => {
   it('verifies every original, and names a tampered or missing one with exit 1', async () => {
     expect(await cliJson('verify', caseDir)).toMatchObject({ ok: true, checked: 2, problems: [] });
     const { exhibits } = await cliJson('list', caseDir);
-    const [first, second] = exhibits as { sha256: string; id: number }[];
+    const [first, second] = exhibits as { sha256: string; id: number; exhibitNo: string }[];
     const stored = (sha: string) => path.join(caseDir, 'vault', sha.slice(0, 2), sha);
     fs.chmodSync(stored(first!.sha256), 0o644);
     fs.appendFileSync(stored(first!.sha256), 'tampered');
@@ -105,9 +105,12 @@ describe('exhibit-desk CLI', () => {
     expect(problems).toHaveLength(2);
     expect(problems).toEqual(
       expect.arrayContaining([
-        { sha256: first!.sha256, exhibitIds: [first!.id], problem: 'mismatch' },
-        { sha256: second!.sha256, exhibitIds: [second!.id], problem: 'missing' },
+        { sha256: first!.sha256, exhibitIds: [first!.id], exhibitNos: [first!.exhibitNo], problem: 'mismatch' },
+        { sha256: second!.sha256, exhibitIds: [second!.id], exhibitNos: [second!.exhibitNo], problem: 'missing' },
       ]),
     );
+    const text = await cli('verify', caseDir);
+    expect(text.stdout).toContain(`mismatch ${first!.exhibitNo}: original ${first!.sha256}`);
+    expect(text.stdout).toContain(`missing  ${second!.exhibitNo}: original ${second!.sha256}`);
   });
 });

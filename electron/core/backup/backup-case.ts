@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
 import yazl from 'yazl';
 import { UserError } from '../../../shared/errors.ts';
-import type { BackupResult } from '../../../shared/model.ts';
+import type { AuditHead, BackupResult } from '../../../shared/model.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import { fsyncDir, fsyncFile } from '../durable-fs.ts';
 import { schemaVersion } from '../store/migrations/index.ts';
@@ -56,6 +56,7 @@ export async function backupCase(ctx: CaseContext, out: string): Promise<BackupR
       schemaVersion: copied.schemaVersion,
       exhibits: copied.exhibits,
       case: { title: ctx.settings.title() },
+      auditHead: copied.auditHead,
       entries: await Promise.all(entries).catch((e: unknown) => {
         (zip.outputStream as PassThrough).destroy();
         throw e;
@@ -102,11 +103,13 @@ function addFile(zip: yazl.ZipFile, file: string, name: string, compress: boolea
   });
 }
 
-function describeCopy(file: string): { schemaVersion: number; exhibits: number } {
+/** What the copy of the database holds: its schema, its exhibits, and its audit log's newest entry. */
+function describeCopy(file: string): { schemaVersion: number; exhibits: number; auditHead: AuditHead | null } {
   const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: sqliteBinding() });
   try {
     const exhibits = (db.prepare('SELECT count(*) AS n FROM exhibits').get() as { n: number }).n;
-    return { schemaVersion: schemaVersion(db), exhibits };
+    const auditHead = (db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as AuditHead | undefined) ?? null;
+    return { schemaVersion: schemaVersion(db), exhibits, auditHead };
   } finally {
     db.close();
   }

@@ -22,6 +22,8 @@ const manifestSchema = z
     schemaVersion: z.number().int().nonnegative(),
     exhibits: z.number().int().nonnegative(),
     case: z.object({ title: z.string().max(1000) }).strict(),
+    // The audit log's newest entry when the backup was made (absent in backups from before it was recorded).
+    auditHead: z.object({ seq: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict().nullable().optional(),
     entries: z.array(entrySchema),
   })
   .strict();

@@ -21,7 +21,7 @@ export async function runExport(ctx: CaseContext, request: ExportRequest, option
     const start = { request, dbFile: ctx.db.name, sqliteBinding: sqliteBinding(), vaultRoot: ctx.vault.root, folder: temp, createdAt, cancel };
     const { outcome, warnings } = await exportInWorker(start, options);
     if (ctx.readOnly) warnings.push('The case is open read-only (its database is damaged), so this export is not recorded in its audit log.');
-    const manifestFile = manifestBytes(request.kind, ctx.settings.title(), createdAt, outcome, warnings);
+    const manifestFile = manifestBytes(request.kind, ctx.settings.title(), createdAt, outcome, warnings, ctx.audit.head());
     const manifest = writeOutputFile(path.join(temp, MANIFEST_NAME), manifestFile);
     const folder = publishExportFolder(temp, request.kind, createdAt);
     if (!ctx.readOnly) recordExport(ctx, request.kind, folder, manifest.sha256, outcome);

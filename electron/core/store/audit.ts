@@ -1,7 +1,7 @@
 // The append-only audit log: every change and import, hash-chained so that tampering shows.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { AuditEntry } from '../../../shared/model.ts';
+import type { AuditEntry, AuditHead } from '../../../shared/model.ts';
 
 export interface AuditRecord {
   action: string;
@@ -38,6 +38,8 @@ export function createAuditLog(db: Database.Database, now: () => string) {
   );
   const recent = db.prepare<[number], AuditRow>('SELECT * FROM audit ORDER BY seq DESC LIMIT ?');
   const all = db.prepare<[], AuditRow>('SELECT * FROM audit ORDER BY seq');
+  const head = db.prepare<[], AuditHead>('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
+  const hashAt = db.prepare<[number], { hash: string }>('SELECT hash FROM audit WHERE seq = ?');
 
   return {
     /** Call inside the transaction that makes the change, so the entry and the change commit together. */
@@ -61,6 +63,17 @@ export function createAuditLog(db: Database.Database, now: () => string) {
 
     recent(limit: number): AuditEntry[] {
       return recent.all(limit).map(toEntry);
+    },
+
+    /** The newest entry's place and hash, which manifests record so that a later rewrite of the log shows. */
+    head: (): AuditHead | null => head.get() ?? null,
+
+    /** Why the log no longer holds the anchored entry unchanged, or null when it does. */
+    anchorProblem(anchor: AuditHead): string | null {
+      const found = hashAt.get(anchor.seq);
+      if (!found) return `the audit log no longer has entry ${anchor.seq}, which the manifest recorded: it was cut or rewritten`;
+      if (found.hash !== anchor.hash) return `audit entry ${anchor.seq} is not the one the manifest recorded: the log was rewritten after it`;
+      return null;
     },
 
     /** The first entry whose hash or link to its predecessor does not hold, or null when the chain is whole. */
