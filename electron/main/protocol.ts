@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
 import type { CaseApi } from '../core/api.ts';
-import { SECURITY_HEADERS } from '../serve/security-headers.ts';
+import { originalHeaders, SECURITY_HEADERS } from '../serve/security-headers.ts';
 import { APP_SCHEME, VAULT_SCHEME } from './app-origin.ts';
 
 export const PRIVILEGED_SCHEMES = [
@@ -38,9 +38,9 @@ export function vaultFile(api: Pick<CaseApi, 'original'> | null, raw: string): {
   return api.original(sha256);
 }
 
-function fileResponse(file: string, type: string): Response {
+function fileResponse(file: string, headers: Record<string, string>): Response {
   const body = Readable.toWeb(fs.createReadStream(file)) as ReadableStream;
-  return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'content-type': type } });
+  return new Response(body, { status: 200, headers });
 }
 
 const notFound = () => new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
@@ -48,10 +48,10 @@ const notFound = () => new Response('Not found', { status: 404, headers: SECURIT
 export function registerProtocols(protocol: Pick<Protocol, 'handle'>, rendererDir: string, currentCase: () => CaseApi | null): void {
   protocol.handle(APP_SCHEME, (request) => {
     const file = rendererFile(rendererDir, request.url);
-    return file ? fileResponse(file, TYPES[path.extname(file)] ?? 'application/octet-stream') : notFound();
+    return file ? fileResponse(file, { ...SECURITY_HEADERS, 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }) : notFound();
   });
   protocol.handle(VAULT_SCHEME, (request) => {
     const file = vaultFile(currentCase(), request.url);
-    return file ? fileResponse(file.path, file.mediaType) : notFound();
+    return file ? fileResponse(file.path, originalHeaders(file.mediaType)) : notFound();
   });
 }

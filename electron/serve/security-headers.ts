@@ -24,3 +24,21 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
   'cache-control': 'no-store',
 };
+
+/** Types the app's viewer shows as they are (a PDF, a picture a browser draws); any other original is only bytes. */
+const SHOWN_AS_IS = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp']);
+
+/**
+ * The headers of an original served to the app (vault://case in Electron, /vault in browser mode). An original is
+ * evidence from outside, never a page of the app: it is sandboxed with nothing allowed, served as bytes unless the
+ * viewer shows its type, and a download rather than a page if anything ever navigates to it.
+ */
+export function originalHeaders(mediaType: string): Record<string, string> {
+  const shown = SHOWN_AS_IS.has(mediaType);
+  return {
+    ...SECURITY_HEADERS,
+    'content-security-policy': "sandbox; default-src 'none'",
+    'content-type': shown ? mediaType : 'application/octet-stream',
+    'content-disposition': 'attachment',
+  };
+}

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { CaseApi } from '../core/api.ts';
 import { createDispatcher } from '../core/dispatcher.ts';
 import { checkRequest, loopbackHosts } from './http-guard.ts';
-import { SECURITY_HEADERS } from './security-headers.ts';
+import { originalHeaders, SECURITY_HEADERS } from './security-headers.ts';
 
 const MAX_CALL_BYTES = 8 * 1024 * 1024;
 const MAX_CANCEL_BYTES = 4 * 1024;
@@ -113,13 +113,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   function sendOriginal(res: ServerResponse, sha256: string): void {
     const file = /^[0-9a-f]{64}$/.test(sha256) ? options.api.original(sha256) : null;
     if (!file) return send(res, 404, { error: 'No such original in this case.' });
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'content-type': file.mediaType,
-      'content-length': String(file.bytes),
-      // An original is shown by the app, never rendered by the browser as a page of its own.
-      'content-disposition': 'attachment',
-    });
+    // An original is shown by the app, never rendered by the browser as a page of its own.
+    res.writeHead(200, { ...originalHeaders(file.mediaType), 'content-length': String(file.bytes) });
     fs.createReadStream(file.path).pipe(res);
   }
 

@@ -44,7 +44,7 @@ describe('the IPC handler', () => {
   });
 
   it('refuses calls from any frame that is not the app’s top frame', async () => {
-    for (const ev of [event('https://evil.example/'), event('file:///tmp/x.html'), event('app://renderer/index.html', {}), { senderFrame: null }]) {
+    for (const ev of [event('https://evil.example/'), event('file:///tmp/x.html'), event('vault://case/' + 'a'.repeat(64)), event('app://renderer/index.html', {}), { senderFrame: null }]) {
       expect(await invoke(ev, 'caseInfo', {}, 'c6')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/only from the Exhibit Desk window/) } });
     }
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rendererFile, vaultFile } from '../../electron/main/protocol.ts';
+import { originalHeaders } from '../../electron/serve/security-headers.ts';
 import { newCase, tempDir } from '../fixtures/case.ts';
 import { writePdf } from '../fixtures/pdfs.ts';
 
@@ -41,5 +42,21 @@ describe('vault://case', () => {
       expect(vaultFile(api, url), url).toBeNull();
     }
     expect(vaultFile(null, `vault://case/${item!.sha256}`)).toBeNull();
+  });
+
+  it('serves originals sandboxed, as downloads, and as bytes unless the viewer shows their type', () => {
+    for (const [type, served] of [
+      ['application/pdf', 'application/pdf'],
+      ['image/png', 'image/png'],
+      ['text/html', 'application/octet-stream'],
+      ['image/svg+xml', 'application/octet-stream'],
+      ['message/rfc822', 'application/octet-stream'],
+    ]) {
+      const headers = originalHeaders(type!);
+      expect(headers['content-type'], type).toBe(served);
+      expect(headers['content-security-policy']).toBe("sandbox; default-src 'none'");
+      expect(headers['content-disposition']).toBe('attachment');
+      expect(headers['x-content-type-options']).toBe('nosniff');
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Session, WebContents } from 'electron';
-import { isAllowedRequest } from '../../electron/main/app-origin.ts';
+import { isAllowedRequest, isAppUrl } from '../../electron/main/app-origin.ts';
 import { hardenContents, hardenSession } from '../../electron/main/security.ts';
 import { windowOptions } from '../../electron/main/window-options.ts';
 
@@ -98,13 +98,18 @@ describe('every web contents', () => {
     expect(prevented(installed['will-navigate']!, 'https://example.com/')).toBe(true);
     expect(prevented(installed['will-navigate']!, 'file:///home/')).toBe(true);
     expect(prevented(installed['will-navigate']!, 'app://renderer/index.html')).toBe(false);
+    // An original is evidence from outside: never a place the window goes, even the open case's own.
+    expect(prevented(installed['will-navigate']!, `vault://case/${'a'.repeat(64)}`)).toBe(true);
     expect(prevented(installed['will-redirect']!, 'http://localhost/')).toBe(true);
     expect(prevented(installed['will-attach-webview']!)).toBe(true);
   });
 });
 
 describe('app origins', () => {
-  it('are only app://renderer and vault://case', () => {
+  it('are only app://renderer and vault://case, and only the app is trusted', () => {
+    expect(isAppUrl('app://renderer/index.html')).toBe(true);
+    expect(isAppUrl(`vault://case/${'a'.repeat(64)}`)).toBe(false);
+    expect(isAllowedRequest(`vault://case/${'a'.repeat(64)}`)).toBe(true);
     expect(isAllowedRequest('app://renderer/x')).toBe(true);
     expect(isAllowedRequest('app://renderer.evil/x')).toBe(false);
     expect(isAllowedRequest('not a url')).toBe(false);
