@@ -1,5 +1,6 @@
 // npm start: build the UI and the Electron bundles, build better-sqlite3 for Electron's ABI into its own folder
-// (the Node build that npm test uses stays untouched), then launch the app. Without Electron's binary, say so.
+// (the Node build that npm test uses stays untouched), then launch the app. Without Electron's binary, fetch it with
+// Electron's own installer; where that is impossible, say so in one line.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -36,10 +37,35 @@ function electronSqliteBinding(version) {
   return target;
 }
 
-const binary = electronBinary();
+/**
+ * Electron's own installer (node_modules/electron/install.js, which npm's allowScripts keeps from running at install
+ * time), run on first start: it downloads the binary for this platform (ELECTRON_MIRROR and Electron's cache apply).
+ * Returns null when it worked, else why not, in a few words.
+ */
+function installElectron() {
+  const installer = path.join(root, 'node_modules', 'electron', 'install.js');
+  if (!fs.existsSync(installer)) return 'the electron package is missing; run npm install';
+  console.log("Fetching Electron's binary (once)…");
+  const env = { ...process.env };
+  // Set for CI and tests that never launch a window; a user starting the app wants the binary.
+  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  try {
+    execFileSync(process.execPath, [installer], { cwd: path.dirname(installer), env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 });
+    return null;
+  } catch (e) {
+    const said = String(e.stderr ?? e.message ?? e).split('\n').find((l) => /error|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|ETIMEDOUT|40\d|50\d/i.test(l)) ?? '';
+    return said.trim().slice(0, 160) || 'the download failed';
+  }
+}
+
+let binary = electronBinary();
 if (!binary) {
-  console.error('Electron is not installed here (its binary could not be downloaded); run the app in your browser instead: npm run serve:sample');
-  process.exit(1);
+  const problem = installElectron();
+  binary = electronBinary();
+  if (!binary) {
+    console.error(`Electron's binary could not be downloaded (${problem ?? 'nothing was installed'}); run the app in your browser instead: npm run serve:sample`);
+    process.exit(1);
+  }
 }
 const version = require('electron/package.json').version;
 const { buildRenderer } = await import('../electron/serve/renderer-build.ts');
