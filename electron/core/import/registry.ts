@@ -6,12 +6,21 @@ import { emlExtractor } from './formats/eml.ts';
 import { htmlExtractor } from './formats/html.ts';
 import { imageExtractor } from './formats/image.ts';
 import { msgExtractor } from './formats/msg.ts';
+import { legacyOfficeExtractor } from './formats/office-legacy.ts';
+import { odfExtractor } from './formats/office-odf.ts';
+import { oleObjectExtractor } from './formats/office-ole-object.ts';
+import { rtfExtractor } from './formats/office-rtf.ts';
+import { sheetsExtractor } from './formats/office-sheets.ts';
+import { slidesExtractor } from './formats/office-slides.ts';
 import { pdfExtractor } from './formats/pdf.ts';
 import { textExtractor } from './formats/text.ts';
+import { tnefExtractor } from './formats/tnef.ts';
 
 // Asked in this order by content; plain text is the fallback, asked last and only after the file's name, because
 // almost anything decodes as text — an email whose headers are too odd to recognise is still an email by its name.
-export const EXTRACTORS: readonly Extractor[] = [pdfExtractor, docxExtractor, imageExtractor, msgExtractor, emlExtractor, htmlExtractor];
+// TNEF comes first: its signature is fixed at byte 0, while a PDF is recognised by "%PDF-" anywhere in its first
+// kilobyte, which a winmail.dat whose first attachment is a PDF also holds.
+export const EXTRACTORS: readonly Extractor[] = [tnefExtractor, pdfExtractor, docxExtractor, sheetsExtractor, slidesExtractor, odfExtractor, imageExtractor, msgExtractor, legacyOfficeExtractor, oleObjectExtractor, rtfExtractor, emlExtractor, htmlExtractor];
 export const FALLBACK: Extractor = textExtractor;
 
 /** What each importer's usual file name endings are, to notice a file whose name lies about its content. */
@@ -19,8 +28,15 @@ const USUAL_EXTENSIONS: Record<string, string[]> = {
   pdf: ['.pdf'],
   eml: ['.eml'],
   msg: ['.msg'],
+  // winmail.dat is TNEF, but .dat names any data (load files too), so it claims nothing.
+  tnef: ['.tnef'],
   docx: ['.docx'],
-  image: ['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.gif', '.bmp', '.webp'],
+  xlsx: ['.xlsx', '.xlsm', '.xltx', '.xltm'],
+  pptx: ['.pptx', '.pptm', '.ppsx', '.ppsm', '.potx'],
+  odf: ['.odt', '.ods', '.odp', '.ott', '.ots', '.otp'],
+  rtf: ['.rtf'],
+  'office-legacy': ['.doc', '.dot', '.xls', '.xlt', '.ppt', '.pps', '.pot'],
+  image: ['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.gif', '.bmp', '.webp', '.heic', '.heif'],
   html: ['.html', '.htm'],
   text: ['.txt', '.text', '.md', '.csv', '.log'],
 };

@@ -1,24 +1,21 @@
 // Word (.docx) importer: unpacks only the package's XML under size limits, reads text with mammoth and metadata from core.xml.
 import { createRequire } from 'node:module';
 import type mammothModule from 'mammoth';
-import { UserError, type ErrorCode } from '../../../../shared/errors.ts';
-import { emptyDocument, type Extractor } from '../extractor.ts';
-import { bomEncoding, decodeBytes } from './charset.ts';
+import { UserError } from '../../../../shared/errors.ts';
+import { emptyDocument, type ExtractedAttachment, type Extractor } from '../extractor.ts';
 import { decodeEntities, htmlToText } from './html-text.ts';
+import {
+  altChunkIds, chunkFormat, chunkText, commentsSection, inlineAltChunks, paragraphsText, readComments, showRevisions,
+} from './docx-layers.ts';
 import { isMetadataDate } from './iso-date.ts';
-import { leadingEntryNames, readZipDirectory, unpackEntry, writeStoredZip, ZipError, type ZipEntry } from './zip-archive.ts';
+import { embeddedFiles, MAX_XML_BYTES, openPackage, refusal, relationships, type OfficePackage } from './office-package.ts';
+import { leadingEntryNames, unpackEntry, writeStoredZip, ZipError, type ZipEntry } from './zip-archive.ts';
 
 const MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const WORD_NAME = /\.docx$/i;
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const XML_PART = /\.(xml|rels)$/i;
-const MAX_XML_BYTES = 200 * 1024 * 1024;
-// Deflate tops out near 1000:1; real XML stays far below 500:1, a ZIP bomb sits at the top.
-const BOMB_RATIO = 500;
-const BOMB_MIN_BYTES = 10 * 1024 * 1024;
 
-const DAMAGED = 'The Word document is damaged (its ZIP structure cannot be read).';
 const ENCRYPTED = 'This is a password-protected Word document; remove the password and import it again.';
 // Without a .docx name, an encrypted package could as well be a workbook or a presentation.
 const ENCRYPTED_OFFICE =
@@ -27,12 +24,6 @@ const ENCRYPTED_OFFICE =
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 const DOCTYPE_WARNING =
   'The document contains an XML DOCTYPE, which Word never writes; its entities were left as written and nothing it points to was fetched.';
-const ZIP_REFUSALS: Record<ZipError['problem'], [ErrorCode, string]> = {
-  damaged: ['damaged', DAMAGED],
-  encrypted: ['encrypted', ENCRYPTED],
-  too_large: ['too_large', 'The Word document is too large to unpack safely (its text expands to more than 200 MB).'],
-  unsupported: ['unsupported_format', 'The Word document uses a ZIP feature this app cannot read (ZIP64 or an unusual compression).'],
-};
 
 let mammoth: typeof mammothModule | null = null;
 /** Loaded by the first Word document: most imports have none, and each import worker would load it at start. */
@@ -43,8 +34,7 @@ function loadMammoth(): typeof mammothModule {
 
 function mammothOptions(m: typeof mammothModule) {
   return {
-    // Comments can matter as much as the text; mammoth leaves them out unless their references are mapped.
-    styleMap: ['comment-reference => sup'],
+    // No style map for comments: they are written out separately, with their authors and dates (docx-layers.ts).
     // Never read picture data, in the package or outside it: only the text is wanted.
     convertImage: m.images.imgElement(async () => ({ src: '' })),
     externalFileAccess: false,
@@ -67,35 +57,6 @@ function refuseOle(bytes: Uint8Array, fileName: string): UserError {
     'unsupported_format',
     'This is an older Office file (not .docx) with a .docx name; open it in Word, save it as .docx and import it again.',
   );
-}
-
-function isBomb(entry: ZipEntry): boolean {
-  return entry.size > BOMB_MIN_BYTES && entry.size / Math.max(1, entry.compressedSize) > BOMB_RATIO;
-}
-
-/** The package's XML parts by name, decoded; media is never unpacked. */
-function unpackXmlParts(bytes: Uint8Array): Map<string, string> {
-  try {
-    const entries = readZipDirectory(bytes).filter((entry) => XML_PART.test(entry.name));
-    if (entries.some(isBomb)) {
-      throw new UserError('too_large', 'The Word document looks like a ZIP bomb (a part expands more than 500-fold); it was not imported.');
-    }
-    const parts = new Map<string, string>();
-    let budget = MAX_XML_BYTES;
-    for (const entry of entries) {
-      const data = unpackEntry(bytes, entry, budget);
-      budget -= data.length;
-      parts.set(entry.name, decodeXml(data));
-    }
-    return parts;
-  } catch (e) {
-    if (e instanceof ZipError) throw new UserError(...ZIP_REFUSALS[e.problem]);
-    throw e;
-  }
-}
-
-function decodeXml(data: Uint8Array): string {
-  return decodeBytes(data, bomEncoding(data) ?? 'utf-8');
 }
 
 /**
@@ -176,30 +137,122 @@ export const docxExtractor: Extractor = {
   async extract(bytes, ctx) {
     if (bytes.length === 0) throw new UserError('empty', 'The file is empty.');
     if (startsWith(bytes, OLE_SIGNATURE)) throw refuseOle(bytes, ctx.fileName);
-    const parts = unpackXmlParts(bytes);
-    if (!parts.get('[Content_Types].xml')?.includes('wordprocessingml')) {
-      throw new UserError('unsupported_format', 'This file is a ZIP archive, not a Word document.');
-    }
-    const warnings: string[] = [];
-    if (removeDoctypes(parts) > 0) warnings.push(DOCTYPE_WARNING);
-    const pictures = countExternalPictures(parts);
-    if (pictures > 0) warnings.push(externalPicturesWarning(pictures));
-    let body: string | null = null;
-    try {
-      body = await readText(parts);
-    } catch (e) {
-      // mammoth rejects with plain Errors for XML it cannot follow; the original is still worth keeping.
-      if (!(e instanceof Error)) throw e;
-      warnings.push('The text of this Word document could not be read, so it was imported without searchable text.');
-    }
-    const core = parts.get('docProps/core.xml') ?? '';
+    const word = await readWord(bytes, 0);
     return {
       ...emptyDocument('document', MEDIA_TYPE),
-      title: coreValue(core, 'title'),
-      author: coreValue(core, 'creator'),
-      date: coreDate(core),
-      body,
-      warnings,
+      title: coreValue(word.core, 'title'),
+      author: coreValue(word.core, 'creator'),
+      date: coreDate(word.core),
+      body: word.body,
+      attachments: word.attachments,
+      warnings: [...new Set(word.warnings)],
     };
   },
 };
+
+// A Word chunk inside a Word chunk inside …: deeper than this is not a document anyone wrote.
+const MAX_CHUNK_DEPTH = 2;
+
+interface WordContent {
+  core: string;
+  body: string | null;
+  attachments: ExtractedAttachment[];
+  warnings: string[];
+}
+
+async function readWord(bytes: Uint8Array, depth: number): Promise<WordContent> {
+  const pkg = openPackage(bytes, 'Word document');
+  const { parts } = pkg;
+  if (!parts.get('[Content_Types].xml')?.includes('wordprocessingml')) {
+    throw new UserError('unsupported_format', 'This file is a ZIP archive, not a Word document.');
+  }
+  const warnings: string[] = [];
+  if (removeDoctypes(parts) > 0) warnings.push(DOCTYPE_WARNING);
+  const pictures = countExternalPictures(parts);
+  if (pictures > 0) warnings.push(externalPicturesWarning(pictures));
+  await inlineChunks(pkg, depth, warnings);
+  const revisions = { insertions: 0, deletions: 0, moves: 0 };
+  for (const name of ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml']) {
+    const xml = parts.get(name);
+    if (xml === undefined) continue;
+    const shown = showRevisions(xml);
+    parts.set(name, shown.xml);
+    revisions.insertions += shown.insertions;
+    revisions.deletions += shown.deletions;
+    revisions.moves += shown.moves;
+  }
+  let text: string | null = null;
+  try {
+    text = await readText(parts);
+  } catch (e) {
+    // mammoth rejects with plain Errors for XML it cannot follow; the original is still worth keeping.
+    if (!(e instanceof Error)) throw e;
+    warnings.push('The text of this Word document could not be read, so it was imported without searchable text.');
+  }
+  const comments = readComments(parts.get('word/comments.xml') ?? '');
+  const body = [text, headersAndFooters(parts), commentsSection(comments)].filter(Boolean).join('\n\n') || null;
+  const { insertions, deletions, moves } = revisions;
+  if (insertions + deletions + moves > 0) {
+    const counts = [plural(insertions, 'insertion'), plural(deletions, 'deletion'), moves > 0 ? plural(moves, 'move') : null].filter(Boolean).join(', ');
+    warnings.push(`The document carries tracked changes (${counts}); deleted text is kept in its text, marked "[deleted: …]".`);
+  }
+  if (comments.length > 0) warnings.push(`The document carries ${plural(comments.length, 'comment')}; they are kept at the end of its text with their authors and dates.`);
+  // Workbooks, decks, Outlook messages and OLE objects the document embeds; a chunk's own are its host's to hand on.
+  const attachments = depth === 0 ? embeddedFiles(pkg, 'word/embeddings/', warnings) : [];
+  return { core: parts.get('docProps/core.xml') ?? '', body, attachments, warnings };
+}
+
+function unpackChunk(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  try {
+    return unpackEntry(bytes, entry, MAX_XML_BYTES);
+  } catch (e) {
+    if (e instanceof ZipError) throw refusal(e, 'Word document');
+    throw e;
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Reads each altChunk's part and puts its text where the chunk stands in the document. */
+async function inlineChunks(pkg: OfficePackage, depth: number, warnings: string[]): Promise<void> {
+  const { bytes, entries, parts } = pkg;
+  const documentXml = parts.get('word/document.xml');
+  const ids = documentXml ? altChunkIds(documentXml) : [];
+  if (!documentXml || ids.length === 0) return;
+  const targets = relationships(pkg, 'word/document.xml');
+  const texts = new Map<string, string | null>();
+  let unread = 0;
+  for (const id of ids) {
+    const entry = entries.find((e) => e.name === targets.get(id)?.target);
+    try {
+      if (!entry) throw new Error('missing part');
+      const data = unpackChunk(bytes, entry);
+      const format = chunkFormat(data);
+      if (format === 'docx') {
+        if (depth >= MAX_CHUNK_DEPTH) throw new Error('too deep');
+        const inner = await readWord(data, depth + 1);
+        warnings.push(...inner.warnings);
+        texts.set(id, inner.body);
+      } else {
+        texts.set(id, await chunkText(data, format));
+      }
+    } catch (e) {
+      if (!(e instanceof Error)) throw e;
+      unread++;
+    }
+  }
+  parts.set('word/document.xml', inlineAltChunks(documentXml, (id) => texts.get(id) ?? null));
+  if (unread > 0) warnings.push(`${unread === 1 ? 'One part' : `${unread} parts`} the document imports from other files (altChunk) could not be read.`);
+}
+
+function headersAndFooters(parts: Map<string, string>): string | null {
+  const texts = [...parts]
+    .filter(([name]) => /^word\/(header|footer)\d*\.xml$/.test(name))
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([, xml]) => paragraphsText(xml))
+    .filter(Boolean);
+  const unique = [...new Set(texts)];
+  return unique.length > 0 ? `Headers and footers:\n${unique.join('\n')}` : null;
+}

@@ -8,20 +8,15 @@ import { checkCompoundFile } from './mail-cfb-guard.ts';
 import { parseMailDate } from './mail-date.ts';
 import { extensionOf, fallbackName, mediaTypeForName, withExtension } from './mail-file-name.ts';
 import { NO_SUBJECT, readMail } from './mail-mime.ts';
+import { itemDetails, outlookItem } from './mail-msg-items.ts';
 import { MsgStrings, messageBody } from './mail-msg-text.ts';
 import { msgReaderClass, type FieldsData, type MsgReader } from './mail-msgreader.ts';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const MEDIA_TYPE = 'application/vnd.ms-outlook';
-// Outlook items that are not mail, named the way Outlook's users know them.
-const OTHER_ITEMS: [prefix: string, name: string][] = [
-  ['IPM.Appointment', 'a calendar appointment'],
-  ['IPM.Contact', 'a contact card'],
-  ['IPM.DistList', 'a contact group'],
-  ['IPM.Task', 'a task'],
-  ['IPM.StickyNote', 'a note'],
-  ['IPM.Activity', 'a journal entry'],
-];
+// PidTagSentRepresentingName and …EmailAddress: whom a message was sent for, when someone else sent it.
+const PR_SENT_REPRESENTING_NAME = 0x0042;
+const PR_SENT_REPRESENTING_EMAIL = 0x0065;
 const REBUILT_MESSAGES =
   'Attached Outlook messages were saved as .msg files rebuilt from this message, not as copies of separate files.';
 const SMIME_WRAPPER = /^(multipart\/signed|application\/(x-)?pkcs7-mime)/i;
@@ -71,18 +66,17 @@ async function readMessage(reader: MsgReader, fields: FieldsData, strings: MsgSt
   const date = messageDate(fields, headers, warnings);
   let body = messageBody(fields, strings, warnings);
   const messageClass = strings.text(fields, 'messageClass') ?? '';
-  const itemKind = otherItemKind(messageClass);
-  if (itemKind) {
-    warnings.push(
-      `This Outlook item is ${itemKind} (${messageClass}), not an email; its details and text were imported.`,
-    );
-    body = [appointmentDetails(fields), body].filter(Boolean).join('\n\n') || null;
+  const item = outlookItem(messageClass);
+  if (item) {
+    if (!item.mail) warnings.push(`This Outlook item is ${item.name} (${messageClass}), not an email; its details and text were imported.`);
+    body = [itemDetails(item, fields, strings), body].filter(Boolean).join('\n\n') || null;
   }
   const attachments = readAttachments(reader, fields, strings, warnings);
   const secured = await unpackSmime(messageClass, attachments, warnings);
   warnings.push(...strings.warnings());
   return {
-    ...emptyDocument('email', MEDIA_TYPE),
+    // Not mail, so not an email exhibit; 'document' until the store knows a kind per Outlook item.
+    ...emptyDocument(item && !item.mail ? 'document' : 'email', MEDIA_TYPE),
     title: subject ?? NO_SUBJECT,
     subject,
     from: sender(fields, strings, headers),
@@ -101,21 +95,6 @@ function clean(s: string | null): string | null {
   return text || null;
 }
 
-function otherItemKind(messageClass: string): string | null {
-  const cls = messageClass.toLowerCase();
-  const item = OTHER_ITEMS.find(([prefix]) => cls === prefix.toLowerCase() || cls.startsWith(`${prefix.toLowerCase()}.`));
-  return item?.[1] ?? null;
-}
-
-function appointmentDetails(fields: FieldsData): string | null {
-  const lines = [
-    ['Starts', isoOf(fields.apptStartWhole)],
-    ['Ends', isoOf(fields.apptEndWhole)],
-    ['Location', clean(typeof fields.apptLocation === 'string' ? fields.apptLocation : null)],
-  ].filter(([, value]) => value);
-  return lines.length > 0 ? lines.map(([label, value]) => `${label}: ${value}`).join('\n') : null;
-}
-
 function isoOf(utc: unknown): string | null {
   const ms = typeof utc === 'string' ? Date.parse(utc) : NaN;
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
@@ -130,17 +109,33 @@ function messageDate(fields: FieldsData, headers: Map<string, string>, warnings:
   return parsed.iso;
 }
 
+/** The sender; a message sent for someone else ("on behalf of") names both, as Outlook shows it. */
 function sender(fields: FieldsData, strings: MsgStrings, headers: Map<string, string>): string | null {
-  const address =
-    strings.text(fields, 'senderSmtpAddress') ??
-    strings.text(fields, 'sentRepresentingSmtpAddress') ??
-    smtpOnly(strings.text(fields, 'senderEmail'));
-  const name = strings.text(fields, 'senderName');
-  if (!address) {
+  const own: Mailbox = {
+    name: strings.text(fields, 'senderName'),
+    address: strings.text(fields, 'senderSmtpAddress') ?? smtpOnly(strings.text(fields, 'senderEmail')),
+  };
+  const represented: Mailbox = {
+    name: stringOf(strings.raw(fields, PR_SENT_REPRESENTING_NAME)),
+    address: strings.text(fields, 'sentRepresentingSmtpAddress') ?? smtpOnly(stringOf(strings.raw(fields, PR_SENT_REPRESENTING_EMAIL))),
+  };
+  if (!own.address && !represented.address) {
     const fromHeader = headerAddresses(headers, 'from');
     if (fromHeader) return fromHeader;
   }
-  return formatMailbox({ name, address });
+  if (!own.name && !own.address) return formatMailbox(represented);
+  if (!represented.name && !represented.address) return formatMailbox(own);
+  if (samePerson(own, represented)) return formatMailbox({ name: own.name ?? represented.name, address: own.address ?? represented.address });
+  return `${formatMailbox(own)} on behalf of ${formatMailbox(represented)}`;
+}
+
+function samePerson(a: Mailbox, b: Mailbox): boolean {
+  const same = (x: string | null | undefined, y: string | null | undefined) => Boolean(x && y && x.trim().toLowerCase() === y.trim().toLowerCase());
+  return same(a.address, b.address) || same(a.name, b.name) || (!a.name && !b.address) || (!a.address && !b.name);
+}
+
+function stringOf(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
 // Exchange-internal addresses (/O=ORG/OU=…/CN=…) mean nothing outside the organisation that sent the message.
