@@ -5,16 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import Database from 'better-sqlite3';
 import yazl from 'yazl';
 import { UserError } from '../../../shared/errors.ts';
 import type { AuditHead, BackupResult } from '../../../shared/model.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import { fsyncDir, fsyncFile } from '../durable-fs.ts';
 import { schemaVersion } from '../store/migrations/index.ts';
-import { sqliteBinding } from '../store/sqlite-binding.ts';
 import { DATABASE_ENTRY, MANIFEST_ENTRY, vaultEntryName } from './archive-names.ts';
 import { APP_VERSION, BACKUP_FORMAT, manifestBytes, type ManifestEntry } from './backup-manifest.ts';
+import { openDatabase } from '../store/open-database.ts';
 
 export async function backupCase(ctx: CaseContext, out: string): Promise<BackupResult> {
   const archive = path.resolve(out);
@@ -105,7 +104,7 @@ function addFile(zip: yazl.ZipFile, file: string, name: string, compress: boolea
 
 /** What the copy of the database holds: its schema, its exhibits, and its audit log's newest entry. */
 function describeCopy(file: string): { schemaVersion: number; exhibits: number; auditHead: AuditHead | null } {
-  const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: sqliteBinding() });
+  const db = openDatabase(file, { readonly: true, fileMustExist: true });
   try {
     const exhibits = (db.prepare('SELECT count(*) AS n FROM exhibits').get() as { n: number }).n;
     const auditHead = (db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as AuditHead | undefined) ?? null;

@@ -2,12 +2,12 @@
 // the database is small, and a large one when the last session did not close the case.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { UserError } from '../../../shared/errors.ts';
 import { LATEST_VERSION, migrate, schemaVersion } from '../store/migrations/index.ts';
-import { sqliteBinding } from '../store/sqlite-binding.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
 import { markOpen } from './open-marks.ts';
+import { openDatabase } from '../store/open-database.ts';
 
 export const DATABASE_FILE = 'case.sqlite';
 export const VAULT_DIR = 'vault';
@@ -62,7 +62,7 @@ function openDatabaseAndVault(dir: string): CaseFolder {
   const check = mark.uncleanBefore || !fs.existsSync(file) || fs.statSync(file).size <= ALWAYS_CHECK_BYTES;
   let db: Database.Database;
   try {
-    db = new Database(file, { nativeBinding: sqliteBinding() });
+    db = openDatabase(file);
   } catch (e) {
     mark.release();
     throw e;
@@ -132,7 +132,7 @@ export function quickCheck(db: Database.Database): string {
 }
 
 function openReadOnly(dir: string): Database.Database {
-  const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true, fileMustExist: true, nativeBinding: sqliteBinding() });
+  const db = openDatabase(path.join(dir, DATABASE_FILE), { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 10000');
     // Without a readable schema nothing can be read at all: that is not a read-only case but an unopenable one.

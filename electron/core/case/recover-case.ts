@@ -3,7 +3,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { UserError } from '../../../shared/errors.ts';
 import type { Exhibit, ExhibitEdit, NumberingScheme } from '../../../shared/model.ts';
 import { createCaseApi, type CaseApi } from '../api.ts';
@@ -11,11 +10,11 @@ import { fsyncDir } from '../durable-fs.ts';
 import { createAuditLog } from '../store/audit.ts';
 import { sequenceOf } from '../store/exhibits.ts';
 import { formatExhibitNo } from '../store/settings.ts';
-import { sqliteBinding } from '../store/sqlite-binding.ts';
 import { openVault } from '../vault/vault.ts';
 import { caseExists, DATABASE_FILE, requireNewFolder, VAULT_DIR } from './case-folder.ts';
 import { systemClock, type Clock } from './case-context.ts';
 import { salvage, type SalvagedExhibit } from './salvage.ts';
+import { openDatabase } from '../store/open-database.ts';
 
 export interface RecoverReport {
   case: string;
@@ -226,7 +225,7 @@ async function restoreNumbers(api: CaseApi, numbers: Map<number, string>, warnin
 
 /** The new case's audit log begins with where it came from and what was recovered and lost. */
 function recordRecovery(dir: string, source: string, report: RecoverReport, now: Clock): void {
-  const db = new Database(path.join(dir, DATABASE_FILE), { nativeBinding: sqliteBinding() });
+  const db = openDatabase(path.join(dir, DATABASE_FILE));
   try {
     const audit = createAuditLog(db, now);
     db.transaction(() => audit.record({ action: 'case.recover', objectType: 'case', after: { ...report, source } })).immediate();

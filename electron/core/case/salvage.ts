@@ -1,12 +1,12 @@
 // Reads what can still be read from a damaged case database: settings, exhibit rows (table by table, row by row
 // around damaged pages) and tags. Nothing here writes; rows that do not read back whole are counted as lost.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { CONFIDENTIALITY, type NumberingScheme } from '../../../shared/model.ts';
 import { numberingSchema } from '../../../shared/api.ts';
-import { sqliteBinding } from '../store/sqlite-binding.ts';
 import { DATABASE_FILE, isDamage } from './case-folder.ts';
+import { openDatabase } from '../store/open-database.ts';
 
 const BATCH = 500;
 /** How far past the last readable row ids are probed when the table's highest id cannot be read either. */
@@ -51,7 +51,7 @@ export function salvage(caseDir: string): Salvage {
   const result: Salvage = { unopenable: null, title: null, numbering: null, exhibits: [], lostExhibitRows: 0, tags: new Map(), unreadable: [] };
   let db: Database.Database;
   try {
-    db = new Database(path.join(caseDir, DATABASE_FILE), { readonly: true, fileMustExist: true, nativeBinding: sqliteBinding() });
+    db = openDatabase(path.join(caseDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (e) {
     result.unopenable = (e as Error).message;

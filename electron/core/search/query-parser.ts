@@ -1,5 +1,6 @@
 // Turns what a user types in the search box into a safe SQLite FTS5 MATCH expression.
 import { UserError } from '../../../shared/errors.ts';
+import { indexedPhrase, withoutRunGaps } from './cjk-text.ts';
 import type { HighlightTerm } from './snippet.ts';
 
 const MAX_LENGTH = 1_000;
@@ -112,7 +113,7 @@ function tokenize(input: string): Token[] {
       const end = input.indexOf('"', i + 1);
       if (end < 0) throw bad('A quotation mark is missing its partner: close the phrase with ".');
       const source = input.slice(i, end + 1);
-      const words = wordsOf(source);
+      const words = wordsOf(withoutRunGaps(source));
       if (words.length === 0) throw bad(`The phrase ${source} has no letters or numbers to search for.`);
       i = end + 1;
       const prefix = input[i] === '*';
@@ -318,9 +319,13 @@ function compile(node: Node): Compiled {
   }
 }
 
-/** An FTS5 string: the words inside double quotes (a quote would be doubled), so no character is syntax. */
+/**
+ * An FTS5 string: the words as the index holds them (CJK runs as pairs of characters) inside double quotes (a quote
+ * would be doubled), so no character is syntax.
+ */
 function phrase(term: TermToken): string {
-  return `"${term.words.join(' ').replaceAll('"', '""')}"${term.prefix ? '*' : ''}`;
+  const { words, prefix } = indexedPhrase(term.words, term.prefix);
+  return `"${words.join(' ').replaceAll('"', '""')}"${prefix ? '*' : ''}`;
 }
 
 function join(parts: Expr[], op: 'and' | 'or'): Expr {
