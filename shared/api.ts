@@ -186,6 +186,8 @@ export interface ExhibitDetails {
   evidence: EvidenceLink[];
   annotations: Annotation[];
   history: AuditEntry[];
+  /** Pages OCR could not read (rendering failed, or it needed more than its limits), with the reason; `ocr --retry` tries again. */
+  unreadablePages: { page: number; reason: string }[];
 }
 
 export interface Allegations {
@@ -239,7 +241,7 @@ export const contract = {
       })
       .strict(),
   ),
-  /** Reads the pages that have no text of their own with OCR (all of them still waiting), resuming where a run stopped. */
+  /** Reads the scanned pages (no text of their own, or only a stamp in the margins) with OCR, resuming where a run stopped. */
   runOcr: method<OcrReport>()(
     z
       .object({
@@ -247,6 +249,8 @@ export const contract = {
         passwords: z.array(z.string().max(1000)).max(50).optional(),
         // How long one page may take before it is skipped with a warning (default 120 s).
         pageTimeoutSeconds: z.number().positive().max(3600).optional(),
+        // Also read the pages an earlier run gave up on as unreadable.
+        retry: z.boolean().optional(),
       })
       .strict(),
   ),

@@ -188,6 +188,7 @@ describe.skipIf(!chromiumPresent)('an edit stays with the exhibit it began on', 
     it('confidentiality is saved to the exhibit shown', async () => {
       await select('PX-004');
       await details().getByLabel('Confidentiality').selectOption({ label: 'Confidential' });
+      await expect.poll(() => status().textContent()).toBe('Saved confidentiality of PX-004.');
       await checkCase([lands('PX-004', 'confidentiality', 'confidential')]);
     });
   });

@@ -58,7 +58,7 @@ export function syntheticCase(count: number): CaseApi {
     getExhibit: async ({ exhibit: ref }) => {
       const found = exhibits.find((e) => e.exhibitNo === ref);
       if (!found) throw new UserError('not_found', `No exhibit "${ref}".`);
-      return { exhibit: found, children: [], paragraphs: [], evidence: [], annotations: [], history: [] };
+      return { exhibit: found, children: [], paragraphs: [], evidence: [], annotations: [], history: [], unreadablePages: [] };
     },
   };
   return { ...api, dir: '', original: () => null, close() {} };

@@ -71,7 +71,7 @@ describe('the exhibit bundle', () => {
     expect(fs.readdirSync(folder).sort()).toEqual(['BES v. Huawei – Exhibit bundle.pdf', 'manifest.json']);
     const bytes = fs.readFileSync(file);
     expect(result.files[0]).toMatchObject({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, pages: pages.length });
-    expect(result.warnings).toEqual(['PX-006 (6 scan.tif) is shown by a placeholder page: TIFF pictures cannot be placed in a PDF export.']);
+    expect(result.warnings).toEqual([1, 2].map((n) => `PX-006, page ${n}: the picture could not be read (Page ${n} of the TIFF could not be decoded; the file is damaged); a placeholder page is printed instead.`));
   });
 
   it('numbers every exhibit page, and only those, from the first Bates number on with no gap or repeat', () => {
@@ -120,7 +120,7 @@ describe('the exhibit bundle', () => {
     expect(images).toMatch(/\s300\s+200\s+rgb\s/);
     const scan = stamped.find((p) => p.exhibitNo === 'PX-006')!;
     const tiffHash = exhibits.find((e) => e.exhibitNo === 'PX-006')!.sha256;
-    expect(scan.text).toContain('This exhibit is not reproduced here.');
+    expect(scan.text).toContain('Page 1 of 2 of this exhibit is not reproduced here.');
     expect(scan.text.replace(/\s+/g, '')).toContain(tiffHash);
   });
 
@@ -215,7 +215,7 @@ describe('the exhibit bundle', () => {
       { first: bates(7), last: bates(7) },
       { first: bates(8), last: bates(9) },
       { first: bates(10), last: bates(11) },
-      { first: bates(12), last: bates(12) },
+      { first: bates(12), last: bates(13) },
     ]);
   });
 

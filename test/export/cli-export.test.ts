@@ -108,7 +108,7 @@ describe('exhibit-desk export', () => {
     const target = tempDir('cli-export-refused-');
     await expect(exportCommand.run([dir, 'bundle', '--out', target, '--select', 'tag:Nope'], io)).rejects.toThrow('No tag "Nope".');
     await expect(exportCommand.run([dir, 'bundle', '--out', target, '--bates-digits', '1'], io)).rejects.toThrow(
-      'These 12 pages would be numbered up to 12, more than 1 digits; use at least 2 Bates digits.',
+      'These 13 pages would be numbered up to 13, more than 1 digits; use at least 2 Bates digits.',
     );
     expect(fs.readdirSync(target)).toEqual([]);
   });

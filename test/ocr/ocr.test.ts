@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCaseApi } from '../../electron/core/api.ts';
+import { registerIndexedText } from '../../electron/core/search/cjk-text.ts';
 import type { ImportReport, OcrReport, SearchHit } from '../../shared/model.ts';
 import { newCase, tempDir } from '../fixtures/case.ts';
 import { BIN, cli, cliJson } from '../fixtures/cli.ts';
@@ -153,6 +154,7 @@ describe('OCR runs', () => {
     it('resume where a stopped run left off', async () => {
       // As if an earlier run had been killed after committing the first page.
       const db = new Database(path.join(dir, 'case.sqlite'));
+      registerIndexedText(db); // the search index's triggers call it
       db.prepare("INSERT INTO texts (exhibit_id, source, page, text, layout) VALUES (1, 'ocr', 1, 'read before', '{\"words\":[]}')").run();
       db.close();
       const done: number[] = [];

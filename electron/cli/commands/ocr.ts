@@ -1,9 +1,10 @@
-// exhibit-desk ocr: reads the pages that have no text of their own (scans) with OCR, resuming any earlier run.
+// exhibit-desk ocr: reads the scanned pages (no text of their own, or only a stamp in the margins) with OCR, resuming any
+// earlier run; pages given up on as unreadable are read again only with --retry.
 import type { OcrReport } from '../../../shared/model.ts';
 import type { CaseApi } from '../../core/api.ts';
 import { EXIT, interruptible, parseFlags, parseInteger, printJson, progressLine, requirePositionals, withCase, type Command, type Io } from '../command.ts';
 
-const usage = 'ocr CASE_DIR [--password PW]... [--timeout SECONDS] [--json]';
+const usage = 'ocr CASE_DIR [--password PW]... [--timeout SECONDS] [--retry] [--json]';
 
 export const ocrCommand: Command = {
   name: 'ocr',
@@ -13,10 +14,11 @@ export const ocrCommand: Command = {
       json: { type: 'boolean' },
       password: { type: 'string', multiple: true },
       timeout: { type: 'string' },
+      retry: { type: 'boolean' },
     });
     const [dir] = requirePositionals(positionals, ['CASE_DIR'], usage);
     const pageTimeoutSeconds = parseInteger(values.timeout, '--timeout');
-    const report = await interruptible((signal) => withCase(dir!, (api) => runOcr(api, io, { passwords: values.password, pageTimeoutSeconds }, signal)));
+    const report = await interruptible((signal) => withCase(dir!, (api) => runOcr(api, io, { passwords: values.password, pageTimeoutSeconds, retry: values.retry }, signal)));
     if (values.json) printJson(io, report);
     else printOcrSummary(io, report);
     return report.cancelled || report.pending > 0 ? EXIT.checkFailed : EXIT.ok;

@@ -36,6 +36,7 @@ export const show: Command = {
     ];
     for (const [label, value] of rows) if (value !== null && value !== '') io.out(`${label.padEnd(16)} ${value}`);
     for (const w of e.warnings) io.out(`${'Warning'.padEnd(16)} ${w}`);
+    for (const u of details.unreadablePages) io.out(`${'Unreadable'.padEnd(16)} page ${u.page}: ${u.reason} (ocr --retry tries again)`);
     for (const c of details.children) io.out(`${'Attachment'.padEnd(16)} ${c.exhibitNo} ${c.title}`);
     for (const l of details.evidence) io.out(`${'Evidence'.padEnd(16)} ¶ ${l.paragraphNo} (${l.stance}): ${l.cite}${l.note ? ` — ${l.note}` : ''}`);
     return EXIT.ok;

@@ -1,13 +1,14 @@
 // Worker thread entry: builds an export's files from the case, opened read-only, so that rendering and writing
 // PDFs never holds up the thread the app or the CLI answers on. It runs one export at a time, then waits for the next.
 import { parentPort } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { UserError, toErrorPayload } from '../../../shared/errors.ts';
 import { createCaseContext } from '../case/case-context.ts';
 import { openVault } from '../vault/vault.ts';
 import type { ExportJob } from './export-job.ts';
 import type { ExportMessage, ExportStart } from './export-protocol.ts';
 import { runExporter } from './exporters.ts';
+import { openDatabase } from '../store/open-database.ts';
 
 const port = parentPort!;
 const send = (message: ExportMessage) => port.postMessage(message);
@@ -15,7 +16,7 @@ const send = (message: ExportMessage) => port.postMessage(message);
 port.on('message', async (start: ExportStart) => {
   let db: Database.Database | null = null;
   try {
-    db = new Database(start.dbFile, { readonly: true, fileMustExist: true, nativeBinding: start.sqliteBinding });
+    db = openDatabase(start.dbFile, { readonly: true, fileMustExist: true, nativeBinding: start.sqliteBinding });
     const warnings = new Set<string>();
     const job: ExportJob = {
       ctx: createCaseContext(db, openVault(start.vaultRoot), () => start.createdAt),

@@ -1,16 +1,18 @@
 // What every exhibit family becomes in an export: a list of pages (pages of an original PDF, printed pages for
-// emails and text, a picture, or a placeholder saying why something cannot be shown), planned before anything is
+// emails and text, the pages of a picture, or a placeholder saying why something cannot be shown), planned before anything is
 // drawn so that Bates numbers are known up front, then drawn a range at a time onto an export file's pages.
 import { PDFPage } from '@cantoo/pdf-lib';
 import type { ExportSelection } from '../../../shared/api.ts';
 import type { PageSize } from '../../../shared/court-profiles.ts';
 import type { Confidentiality, Exhibit } from '../../../shared/model.ts';
+import { UserError } from '../../../shared/errors.ts';
 import type { CaseContext } from '../case/case-context.ts';
+import { OriginalChangedError } from '../vault/vault.ts';
 import type { FamilyBates } from './bates.ts';
 import { compareExhibitNos } from './display.ts';
 import type { ExportedOriginal, ExportJob } from './export-job.ts';
 import { missingCharacters, type Fonts } from './fonts.ts';
-import { embeddableImage, imagePage } from './image-page.ts';
+import { imagePage, pictureOriginal, type PictureOriginal } from './image-page.ts';
 import { drawOcrTextLayer } from './ocr-text-layer.ts';
 import { openOriginalPdf } from './original-pdf.ts';
 import { originalSource, placeOriginalPage, type OriginalSource } from './original-page.ts';
@@ -22,7 +24,7 @@ import { drawLaidOut, LETTER, type LaidOutPage } from './text-flow.ts';
 export type RenditionPage =
   | { kind: 'original'; index: number } // a page of the member's PDF, 0-based
   | { kind: 'printed'; index: number } // a page of the member's printed text
-  | { kind: 'image' }
+  | { kind: 'image'; index: number } // a page of the member's picture, 0-based (TIFFs have many)
   | { kind: 'placeholder'; reason: string };
 
 export interface Member {
@@ -67,11 +69,6 @@ function printSource(ctx: CaseContext, e: Exhibit) {
   return { exhibit: e, body: ctx.exhibits.bodyText(e.id), attachments: e.kind === 'email' ? attachmentsOf(ctx, e) : [] };
 }
 
-function unprintableReason(e: Exhibit): string {
-  return e.kind === 'image'
-    ? `${e.mediaType.replace('image/', '').toUpperCase()} pictures cannot be placed in a PDF export`
-    : 'this kind of file has no printable form';
-}
 
 /** The selected families, planned one by one (their warnings passed on), in exhibit-number order. */
 export async function planFamilies(job: ExportJob, source: RenderSource, selection: ExportSelection): Promise<Family[]> {
@@ -94,7 +91,7 @@ async function planFamily(source: RenderSource, head: Exhibit): Promise<Family> 
   let firstPage = 0;
   for (const { exhibit: e, depth } of familyMembers(source.ctx, head)) {
     for (const text of [e.exhibitNo, e.title, e.sourceName, e.mediaType, e.sha256, source.ctx.ocr.text(e.id)]) for (const ch of text) characters.add(ch);
-    const pages = await plannedPages(source, e, warnings, characters);
+    const pages = await refuseChanged(e, plannedPages(source, e, warnings, characters));
     members.push({ exhibit: e, depth, firstPage, pages });
     firstPage += pages.length;
   }
@@ -125,8 +122,8 @@ async function plannedPages(source: RenderSource, e: Exhibit, warnings: string[]
     }
     return printedExhibit(print).map((_, index) => ({ kind: 'printed', index }));
   }
-  if (e.kind === 'image' && embeddableImage(e.mediaType)) return [{ kind: 'image' }];
-  const reason = unprintableReason(e);
+  if (e.kind === 'image') return Array.from({ length: Math.max(1, e.pages ?? 1) }, (_, index) => ({ kind: 'image', index }));
+  const reason = 'this kind of file has no printable form';
   warnings.push(`${e.exhibitNo} (${e.sourceName}) is shown by a placeholder page: ${reason}.`);
   return [{ kind: 'placeholder', reason }];
 }
@@ -158,7 +155,7 @@ export async function drawFamilyPages(
     const end = Math.min(to, member.firstPage + member.pages.length);
     if (start >= end) continue;
     const draw = memberDrawer(source, target, member, warn);
-    for (let p = start; p < end; p++) onPage({ ...(await draw(member.pages[p - member.firstPage]!)), member }, p);
+    for (let p = start; p < end; p++) onPage({ ...(await refuseChanged(member.exhibit, draw(member.pages[p - member.firstPage]!))), member }, p);
   }
 }
 
@@ -180,6 +177,7 @@ function memberDrawer(
     laidOut(placeholderPage(e, reason, number === undefined ? undefined : { number, of: member.pages.length }));
 
   let original: OriginalSource | { problem: string } | null = null;
+  let picture: PictureOriginal | null = null;
   let printed: LaidOutPage[] | null = null;
   return async (page) => {
     switch (page.kind) {
@@ -190,11 +188,16 @@ function memberDrawer(
         return laidOut(printed[page.index]!);
       case 'image':
         try {
-          return await imagePage(target.doc, await source.ctx.vault.read(e.sha256), e.mediaType);
+          picture ??= pictureOriginal(await source.ctx.vault.read(e.sha256));
+          const placed = await imagePage(target.doc, picture, page.index);
+          drawOcrTextLayer(placed, source.ctx.ocr.layout(e.id, page.index + 1), target.fonts.regular);
+          return placed;
         } catch (err) {
-          const reason = `the picture could not be read (${err instanceof Error ? err.message.slice(0, 120) : 'unknown error'})`;
-          warn(`${e.exhibitNo}: ${reason}; a placeholder page is printed instead.`);
-          return placeholder(reason);
+          if (err instanceof OriginalChangedError) throw err;
+          const reason = `the picture could not be read (${err instanceof Error ? err.message.slice(0, 120).replace(/\.$/, '') : 'unknown error'})`;
+          const where = member.pages.length > 1 ? `${e.exhibitNo}, page ${page.index + 1}` : e.exhibitNo;
+          warn(`${where}: ${reason}; a placeholder page is printed instead.`);
+          return placeholder(reason, member.pages.length > 1 ? page.index + 1 : undefined);
         }
       case 'original': {
         if (original === null) {
@@ -219,6 +222,19 @@ function memberDrawer(
       }
     }
   };
+}
+
+/**
+ * An export reproduces originals as they were imported, or not at all: one whose bytes have changed on disk since
+ * (the vault checks every read) fails the whole export, by name, before anything is written.
+ */
+async function refuseChanged<T>(e: Exhibit, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (!(err instanceof OriginalChangedError)) throw err;
+    throw new UserError('damaged', `The original of ${e.exhibitNo} has changed on disk since it was imported; run exhibit-desk verify. Nothing was exported.`);
+  }
 }
 
 /** The case's page count (read at import) rules, as pinpoint cites use it; a PDF that reads otherwise here is reported. */

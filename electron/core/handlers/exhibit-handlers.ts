@@ -2,6 +2,7 @@
 import { UserError } from '../../../shared/errors.ts';
 import { EXHIBIT_FIELD_LABELS, type EditableExhibitField } from '../../../shared/model.ts';
 import type { CaseContext } from '../case/case-context.ts';
+import { isDamage } from '../case/case-folder.ts';
 import { importFiles } from '../import/import-files.ts';
 import { changedOnly, refuseIfStale } from './edit-guard.ts';
 import type { HandlerGroup } from './handler.ts';
@@ -29,6 +30,7 @@ export function exhibitHandlers(ctx: CaseContext): HandlerGroup<Names> {
         evidence: ctx.evidence.forExhibit(e.id),
         annotations: ctx.annotations.forExhibit(e.id),
         history: ctx.audit.history('exhibit', e.id),
+        unreadablePages: pagesOcrCouldNotRead(ctx, e.id),
       };
     },
 
@@ -80,4 +82,14 @@ export function exhibitHandlers(ctx: CaseContext): HandlerGroup<Names> {
       });
     },
   };
+}
+
+/** The pages OCR gave up on; in a case whose text table is damaged, none can be named, and the details still show. */
+function pagesOcrCouldNotRead(ctx: CaseContext, exhibitId: number): { page: number; reason: string }[] {
+  try {
+    return ctx.ocr.unreadable(exhibitId);
+  } catch (e) {
+    if (isDamage(e)) return [];
+    throw e;
+  }
 }

@@ -1,9 +1,11 @@
 // The one narrow interface every importer (pdf, eml, msg, docx, image, text, html) implements.
 import type { ExhibitKind } from '../../../shared/model.ts';
+import type { PageFacts } from './formats/pdf-page-facts.ts';
 
 export interface ExtractedPage {
   page: number; // 1-based
   text: string;
+  facts?: PageFacts; // what a PDF page shows (pictures, text outside its margins), which decides whether OCR reads it
 }
 
 export interface ExtractedAttachment {

@@ -165,7 +165,7 @@ function newExhibit(ctx: CaseContext, p: Planned, parent: { id: number; exhibit:
 
 function textsOf(doc: NonNullable<ExtractedFile['doc']>) {
   return [
-    ...doc.pages.map((p) => ({ source: 'page' as const, page: p.page, text: p.text })),
+    ...doc.pages.map((p) => ({ source: 'page' as const, page: p.page, text: p.text, facts: p.facts })),
     ...(doc.body ? [{ source: 'body' as const, page: null, text: doc.body }] : []),
   ];
 }

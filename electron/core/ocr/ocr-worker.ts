@@ -1,27 +1,39 @@
-// Worker thread entry: renders the pages it is sent and reads them with its own Tesseract recognizer, keeping the
-// last original open, since the pages of one exhibit come in a row.
+// Worker thread entry: renders the pages it is sent (of a PDF or of a picture, told apart by their first bytes) and
+// reads them with its own Tesseract recognizer, keeping the last original open, since the pages of one exhibit come
+// in a row.
 import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { UserError, toErrorPayload } from '../../../shared/errors.ts';
 import { isPasswordError, openPdfDocument } from '../import/formats/pdf.ts';
 import { passwordCandidates } from '../import/formats/pdf-password.ts';
+import { openPicture, pictureFormatOf, type Picture } from '../pictures/picture.ts';
 import type { OcrReady, OcrRequest, OcrResponse } from './ocr-protocol.ts';
-import { renderPage } from './page-image.ts';
+import { renderPage, renderPicturePage } from './page-image.ts';
 import { createRecognizer, type Recognizer } from './recognizer.ts';
 
 const port = parentPort!;
-let open: { file: string; doc: PDFDocumentProxy } | null = null;
+type Original = { doc: PDFDocumentProxy } | { picture: Picture };
+let open: { file: string; original: Original } | null = null;
 
-async function documentFor(req: OcrRequest): Promise<PDFDocumentProxy> {
-  if (open?.file === req.file) return open.doc;
-  await open?.doc.destroy();
+async function originalFor(req: OcrRequest): Promise<Original> {
+  if (open?.file === req.file) return open.original;
+  if (open && 'doc' in open.original) await open.original.doc.destroy();
   open = null;
   const bytes = new Uint8Array(fs.readFileSync(req.file));
-  for (const password of [undefined, ...passwordCandidates(req.passwords)]) {
+  const original = pictureFormatOf(bytes) === null ? { doc: await documentOf(bytes, req.passwords) } : { picture: await openPicture(bytes) };
+  open = { file: req.file, original };
+  return original;
+}
+
+function renderOriginal(original: Original, page: number): Promise<Buffer> {
+  return 'doc' in original ? renderPage(original.doc, page) : renderPicturePage(original.picture, page);
+}
+
+async function documentOf(bytes: Uint8Array, passwords: string[]): Promise<PDFDocumentProxy> {
+  for (const password of [undefined, ...passwordCandidates(passwords)]) {
     try {
-      open = { file: req.file, doc: await openPdfDocument(bytes, password) };
-      return open.doc;
+      return await openPdfDocument(bytes, password);
     } catch (e) {
       if (!isPasswordError(e)) throw new UserError('damaged', 'the PDF could not be opened');
     }
@@ -41,7 +53,7 @@ async function start(): Promise<void> {
   port.on('message', async (req: OcrRequest) => {
     let answer: OcrResponse;
     try {
-      const png = await renderPage(await documentFor(req), req.page);
+      const png = await renderOriginal(await originalFor(req), req.page);
       answer = { id: req.id, ok: true, reading: await recognizer.read(png) };
     } catch (e) {
       const error = e instanceof UserError ? toErrorPayload(e) : { code: 'damaged' as const, message: `the page could not be read (${describe(e)})` };

@@ -1,5 +1,7 @@
-// Renders a page of a PDF to a PNG for OCR, at about 300 dpi, with a cap on pixels so a huge page cannot exhaust memory.
+// Renders a page of a PDF (at about 300 dpi) or of a picture (at its own resolution, upright) to a PNG for OCR, with a
+// cap on pixels so a huge page cannot exhaust memory.
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Picture } from '../pictures/picture.ts';
 
 const DPI = 300;
 // About 16 million pixels (64 MB as RGBA): a US Letter page at 300 dpi is 8.4 million.
@@ -29,4 +31,10 @@ export async function renderPage(doc: PDFDocumentProxy, pageNumber: number): Pro
   } finally {
     page.cleanup();
   }
+}
+
+/** Page `pageNumber` (1-based) of a picture as a PNG, upright as its orientation says, under the same pixel cap. */
+export async function renderPicturePage(picture: Picture, pageNumber: number): Promise<Buffer> {
+  const { canvas } = await picture.render(pageNumber - 1, MAX_PIXELS);
+  return canvas.toBuffer('image/png');
 }

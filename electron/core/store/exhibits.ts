@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { UserError } from '../../../shared/errors.ts';
 import { ID_REF, type Confidentiality, type Exhibit, type ExhibitEdit, type ExhibitKind, type NumberingScheme } from '../../../shared/model.ts';
+import type { PageFacts } from '../import/formats/pdf-page-facts.ts';
 import { ocrDone } from './ocr-text.ts';
 import { formatExhibitNo } from './settings.ts';
 import { statementCache } from './statement-cache.ts';
@@ -101,7 +102,9 @@ export function createExhibitStore(db: Database.Database, tagPaths: () => Map<nu
   const insertOriginal = db.prepare(
     'INSERT OR IGNORE INTO originals (sha256, bytes, media_type, stored_at) VALUES (?, ?, ?, ?)',
   );
-  const insertText = db.prepare('INSERT INTO texts (exhibit_id, source, page, text) VALUES (?, ?, ?, ?)');
+  const insertText = db.prepare<[number, string, number | null, string, number | null, number | null]>(
+    'INSERT INTO texts (exhibit_id, source, page, text, image_cover, body_chars) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const byId = db.prepare<[number], ExhibitRow>(`${SELECT} WHERE e.id = ?`);
   const byNo = db.prepare<[string], ExhibitRow>(`${SELECT} WHERE e.exhibit_no = ?`);
   const idByHash = db.prepare<[string], { id: number }>('SELECT id FROM exhibits WHERE sha256 = ?');
@@ -118,6 +121,13 @@ export function createExhibitStore(db: Database.Database, tagPaths: () => Map<nu
   );
   const bodyText = db.prepare<[number], { text: string }>(
     "SELECT text FROM texts WHERE exhibit_id = ? AND source = 'body'",
+  );
+  // A document read as pages of text (a workbook's sheets, a deck's slides): its pages, in order, are its text to show
+  // and print; a PDF's or a picture's pages are drawn from the original instead.
+  const pagesAsBody = db.prepare<[number], { text: string | null }>(
+    `SELECT group_concat(text, char(10) || char(10)) AS text FROM (
+       SELECT t.text FROM texts t JOIN exhibits e ON e.id = t.exhibit_id
+       WHERE t.exhibit_id = ? AND t.source = 'page' AND e.kind NOT IN ('pdf', 'image') ORDER BY t.page)`,
   );
   const children = db.prepare<[number], ExhibitRow>(`${SELECT} WHERE e.parent_id = ? ORDER BY e.seq, e.id`);
   const originalInfo = db.prepare<[string], { mediaType: string; bytes: number }>(
@@ -153,7 +163,7 @@ export function createExhibitStore(db: Database.Database, tagPaths: () => Map<nu
     },
 
     /** Inserts the original's record, the exhibit and its text; the caller wraps this in its transaction. */
-    insert(e: NewExhibit, bytes: number, texts: { source: 'page' | 'body'; page: number | null; text: string }[]): number {
+    insert(e: NewExhibit, bytes: number, texts: { source: 'page' | 'body'; page: number | null; text: string; facts?: PageFacts }[]): number {
       insertOriginal.run(e.sha256, bytes, e.mediaType, e.importedAt);
       const { lastInsertRowid } = insertRow.run({
         ...e,
@@ -163,7 +173,7 @@ export function createExhibitStore(db: Database.Database, tagPaths: () => Map<nu
         warnings: JSON.stringify(e.warnings),
       });
       const id = Number(lastInsertRowid);
-      for (const t of texts) insertText.run(id, t.source, t.page, t.text);
+      for (const t of texts) insertText.run(id, t.source, t.page, t.text, t.facts?.imageCover ?? null, t.facts?.bodyChars ?? null);
       return id;
     },
 
@@ -234,7 +244,8 @@ export function createExhibitStore(db: Database.Database, tagPaths: () => Map<nu
     },
 
     pageText: (id: number, page: number) => pageText.get(id, page)?.text ?? null,
-    bodyText: (id: number) => bodyText.get(id)?.text ?? null,
+    /** What a document without drawn pages shows and prints: its body, or the text of its pages (sheets, slides). */
+    bodyText: (id: number) => bodyText.get(id)?.text ?? pagesAsBody.get(id)?.text ?? null,
 
     originalInfo: (sha256: string) => originalInfo.get(sha256) ?? null,
 

@@ -23,6 +23,10 @@ export interface Vault {
   put(items: Incoming[]): Promise<void>;
   /** Re-reads an original and returns its hash, or null when it is missing. */
   hashOf(sha256: string): Promise<string | null>;
+  /**
+   * An original's bytes, checked against its name as they are read: bytes that no longer hash to it are refused with
+   * OriginalChangedError, so nothing derived from an original (an export, a preview) can reproduce altered evidence.
+   */
   read(sha256: string): Promise<Buffer>;
   /** Removes temp files left by an interrupted write. */
   sweep(): void;
@@ -118,7 +122,11 @@ export function openVault(root: string): Vault {
       return hashFile(file);
     },
 
-    read: (sha256) => fs.promises.readFile(pathOf(sha256)),
+    async read(sha256) {
+      const bytes = await fs.promises.readFile(pathOf(sha256));
+      if (sha256Of(bytes) !== sha256) throw new OriginalChangedError(sha256);
+      return bytes;
+    },
 
     list() {
       const hashes: string[] = [];
@@ -140,6 +148,13 @@ export function openVault(root: string): Vault {
       }
     },
   };
+}
+
+/** An original whose bytes on disk no longer hash to the SHA-256 recorded at import (someone changed the vault). */
+export class OriginalChangedError extends UserError {
+  constructor(readonly sha256: string) {
+    super('damaged', `The original ${sha256.slice(0, 12)}… has changed on disk since it was imported; run exhibit-desk verify.`);
+  }
 }
 
 export function sha256Of(bytes: Uint8Array): string {

@@ -202,6 +202,14 @@ function OneExhibit({ exhibit, tagInputRef, onLink, onSelectParagraph }: { exhib
           )}
           <dt>Imported</dt>
           <dd>{formatDate(exhibit.importedAt, true)}</dd>
+          {current && current.unreadablePages.length > 0 && (
+            <>
+              <dt>Not read by OCR</dt>
+              <dd className="warn-text">
+                {current.unreadablePages.map((u) => `p. ${u.page}: ${u.reason}`).join(' ')} (exhibit-desk ocr --retry tries again)
+              </dd>
+            </>
+          )}
           {exhibit.warnings.length > 0 && (
             <>
               <dt>Warnings</dt>

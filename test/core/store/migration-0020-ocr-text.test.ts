@@ -1,7 +1,17 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/store/migrations/index.ts';
-import { ocrDone, WAITING_PAGES } from '../../../electron/core/store/ocr-text.ts';
+
+// The queries as they stood at version 20 (ocr-text.ts has moved on with later steps: see migration 0050's test).
+const BLANK_PAGE = "b.source = 'page' AND b.text = ''";
+const NOT_READ = "NOT EXISTS (SELECT 1 FROM texts o WHERE o.exhibit_id = b.exhibit_id AND o.source = 'ocr' AND coalesce(o.page, 0) = b.page)";
+const ocrDone = (exhibitId: string) => `(EXISTS (SELECT 1 FROM texts b WHERE b.exhibit_id = ${exhibitId} AND ${BLANK_PAGE})
+    AND NOT EXISTS (SELECT 1 FROM texts b WHERE b.exhibit_id = ${exhibitId} AND ${BLANK_PAGE} AND ${NOT_READ}))`;
+const WAITING_PAGES = `
+  SELECT b.exhibit_id, e.exhibit_no, e.sha256, b.page
+  FROM texts b JOIN exhibits e ON e.id = b.exhibit_id
+  WHERE ${BLANK_PAGE} AND ${NOT_READ}
+  ORDER BY e.seq, e.exhibit_no, b.exhibit_id, b.page`;
 
 function caseAt10(): Database.Database {
   const db = new Database(':memory:');

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/store/migrations/index.ts';
+import { ocrDone, WAITING_PAGES } from '../../../electron/core/store/ocr-text.ts';
 
 const db = new Database(':memory:');
 migrate(db);
@@ -31,6 +32,10 @@ describe('hot queries use their indexes', () => {
     expect(plan("SELECT text FROM texts WHERE exhibit_id = ? AND source = 'page' AND coalesce(page, 0) = ?", 1, 2)).toMatch(
       /texts_by_exhibit/,
     );
+  });
+  it('finds the pages waiting for OCR (text-less and stamped scans) and whether an exhibit is done from their index', () => {
+    expect(plan(WAITING_PAGES)).toMatch(/SCAN b USING INDEX texts_ocr_pages/);
+    expect(plan(`SELECT ${ocrDone('e.id')} FROM exhibits e`)).toMatch(/SEARCH b USING INDEX texts_ocr_pages/);
   });
   it('answers a full-text query from the FTS index', () => {
     expect(plan("SELECT rowid FROM texts_fts WHERE texts_fts MATCH 'suzhou'")).toMatch(/VIRTUAL TABLE INDEX/);

@@ -1,8 +1,9 @@
 // Reads what an image's header says (format, size, EXIF orientation, TIFF pages) without decoding a single pixel.
 import { inflateSync } from 'node:zlib';
 import { UserError } from '../../../../shared/errors.ts';
+import { heifSize, isHeif } from './heif-header.ts';
 
-export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'gif' | 'bmp' | 'webp';
+export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'gif' | 'bmp' | 'webp' | 'heic';
 
 export interface ImageInfo {
   format: ImageFormat;
@@ -25,6 +26,7 @@ const MEDIA_TYPES: Record<ImageFormat, string> = {
   gif: 'image/gif',
   bmp: 'image/bmp',
   webp: 'image/webp',
+  heic: 'image/heic',
 };
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -82,6 +84,7 @@ export function imageFormatOf(head: Uint8Array): ImageFormat | null {
   if (hasPrefix(head, 'II*\0') || hasPrefix(head, 'MM\0*')) return 'tiff';
   if (hasPrefix(head, 'GIF87a') || hasPrefix(head, 'GIF89a')) return 'gif';
   if (hasPrefix(head, 'RIFF') && hasPrefix(head, 'WEBP', 8)) return 'webp';
+  if (isHeif(head)) return 'heic';
   // "BM" alone starts too many text files; also require a known DIB header size.
   if (hasPrefix(head, 'BM') && head.length >= 18 && BMP_HEADER_SIZES.has(new Bytes(head, true).u32(14))) return 'bmp';
   return null;
@@ -114,6 +117,8 @@ const READERS: Record<ImageFormat, (bytes: Uint8Array) => HeaderFields> = {
     return { width: r.i32(18), height: Math.abs(r.i32(22)) };
   },
   webp: readWebp,
+  // The decoder turns and mirrors a HEIF picture as its own boxes say, so no orientation is reported.
+  heic: (bytes) => heifSize(bytes) ?? { width: 0, height: 0 },
 };
 
 function readPng(bytes: Uint8Array): HeaderFields {
@@ -205,9 +210,24 @@ function readWebp(bytes: Uint8Array): HeaderFields {
     return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
   }
   if (hasPrefix(bytes, 'VP8X', 12)) {
-    return { width: 1 + (r.u16(24) | (r.u8(26) << 16)), height: 1 + (r.u16(27) | (r.u8(29) << 16)) };
+    return { width: 1 + (r.u16(24) | (r.u8(26) << 16)), height: 1 + (r.u16(27) | (r.u8(29) << 16)), orientation: webpOrientation(bytes) };
   }
   throw damaged();
+}
+
+/** The orientation in an extended WebP's EXIF chunk (some writers keep the "Exif\0\0" prefix JPEG uses). */
+function webpOrientation(bytes: Uint8Array): number | null {
+  const r = new Bytes(bytes, true);
+  for (let at = 12; r.has(at, 8); ) {
+    const length = r.u32(at + 4);
+    if (!r.has(at + 8, length)) return null;
+    if (hasPrefix(bytes, 'EXIF', at)) {
+      const exif = bytes.subarray(at + 8, at + 8 + length);
+      return exifOrientation(hasPrefix(exif, 'Exif\0\0') ? exif.subarray(6) : exif);
+    }
+    at += 8 + length + (length & 1);
+  }
+  return null;
 }
 
 /** A TIFF structure (a TIFF file, or the body of an EXIF block) read from its 8-byte header. */
@@ -244,7 +264,8 @@ function exifOrientation(exif: Uint8Array): number | null {
   return value !== null && value >= 1 && value <= 8 ? value : null;
 }
 
-function readTiff(bytes: Uint8Array): HeaderFields {
+/** Where each page's IFD starts, walking the page chain until it ends, loops, breaks off or reaches the cap. */
+export function tiffPageOffsets(bytes: Uint8Array): { offsets: number[]; pageChain: ImageInfo['pageChain'] } {
   const tiff = tiffStructure(bytes);
   if (tiff === null || !ifdFits(tiff.r, tiff.firstIfd)) throw damaged();
   const { r, firstIfd } = tiff;
@@ -257,12 +278,19 @@ function readTiff(bytes: Uint8Array): HeaderFields {
     if (pageChain !== 'complete') break;
     seen.add(offset);
   }
+  return { offsets: [...seen], pageChain };
+}
+
+function readTiff(bytes: Uint8Array): HeaderFields {
+  const { offsets, pageChain } = tiffPageOffsets(bytes);
+  const r = tiffStructure(bytes)!.r;
+  const firstIfd = offsets[0]!;
   const orientation = tagValue(r, firstIfd, TAG_ORIENTATION);
   return {
     width: tagValue(r, firstIfd, TAG_WIDTH) ?? 0,
     height: tagValue(r, firstIfd, TAG_HEIGHT) ?? 0,
     orientation: orientation !== null && orientation >= 1 && orientation <= 8 ? orientation : null,
-    pageCount: seen.size,
+    pageCount: offsets.length,
     pageChain,
   };
 }

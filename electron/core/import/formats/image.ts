@@ -1,4 +1,5 @@
-// Image importer (PNG, JPEG, TIFF, GIF, BMP, WebP): header facts and page count; the text comes later from OCR.
+// Image importer (PNG, JPEG, TIFF, GIF, BMP, WebP, HEIC): header facts and page count; each page is stored without
+// text, as a scanned PDF page is, so that OCR reads it later.
 import { UserError } from '../../../../shared/errors.ts';
 import { emptyDocument, type Extractor } from '../extractor.ts';
 import { imageFormatOf, MAX_TIFF_PAGES, readImageInfo, type ImageInfo } from './image-header.ts';
@@ -52,6 +53,7 @@ export const imageExtractor: Extractor = {
     return {
       ...emptyDocument('image', info.mediaType),
       pageCount: info.pageCount,
+      pages: Array.from({ length: info.pageCount }, (_, i) => ({ page: i + 1, text: '' })),
       textLayer: false,
       warnings: warningsFor(info),
     };

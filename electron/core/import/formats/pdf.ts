@@ -9,8 +9,10 @@ import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.
 import { UserError } from '../../../../shared/errors.ts';
 import { emptyDocument, type ExtractContext, type ExtractedDocument, type Extractor } from '../extractor.ts';
 import { pdfDateToIso } from './pdf-date.ts';
+import { addEmbeddedFiles } from './pdf-embedded.ts';
 import { checkPdfExpansion } from './pdf-expansion.ts';
 import { passwordCandidates } from './pdf-password.ts';
+import { unmeasured, wantsOcr, type PageFacts } from './pdf-page-facts.ts';
 import { openPdfium, type InfoKey } from './pdfium-document.ts';
 
 // pdf.js's build for Node installs core-js's Array.prototype.push, written in JavaScript, for array-likes longer than
@@ -54,8 +56,8 @@ interface OpenedPdf {
   info: PdfInfo;
   encrypted: boolean;
   refusedPermissions(): Promise<string[]>;
-  /** The page's text, or null when it cannot be read. */
-  pageText(n: number): Promise<string | null>;
+  /** The page's text, or null when it cannot be read, and what the page shows (measured by PDFium where it can). */
+  page(n: number): Promise<{ text: string; facts: PageFacts } | null>;
   close(): Promise<void>;
 }
 
@@ -70,7 +72,9 @@ export const pdfExtractor: Extractor = {
     await checkPdfExpansion(bytes);
     const opened = (await openPlain(bytes)) ?? (await openWithPdfJs(bytes, ctx));
     try {
-      return await readDocument(opened);
+      const out = await readDocument(opened);
+      await addEmbeddedFiles(out, bytes, (password) => openPdfDocument(bytes, password), ctx.passwords);
+      return out;
     } finally {
       await opened.close();
     }
@@ -90,12 +94,12 @@ async function openPlain(bytes: Uint8Array): Promise<OpenedPdf | null> {
     info: Object.fromEntries(INFO_KEYS.map((key) => [key, fast.info(key)])),
     encrypted: false,
     refusedPermissions: async () => [],
-    async pageText(n) {
-      const text = fast.pageText(n);
-      if (text !== null) return text;
+    async page(n) {
+      const { text, facts } = fast.page(n);
+      if (text !== null) return withFacts(text, facts);
       slow ??= openPdfDocument(bytes, undefined).catch(() => null);
       const doc = await slow;
-      return doc && n <= doc.numPages ? pdfjsPageText(doc, n) : null;
+      return withFacts(doc && n <= doc.numPages ? await pdfjsPageText(doc, n) : null, facts);
     },
     async close() {
       fast.close();
@@ -118,7 +122,10 @@ async function openWithPdfJs(bytes: Uint8Array, ctx: ExtractContext): Promise<Op
     info,
     encrypted: Boolean(info.EncryptFilterName),
     refusedPermissions: () => refusedPermissions(doc),
-    pageText: async (n) => fast?.pageText(n) ?? pdfjsPageText(doc, n),
+    async page(n) {
+      const { text, facts } = fast?.page(n) ?? { text: null, facts: null };
+      return withFacts(text ?? (await pdfjsPageText(doc, n)), facts);
+    },
     async close() {
       fast?.close();
       await doc.destroy();
@@ -192,14 +199,14 @@ async function readDocument(pdf: OpenedPdf): Promise<ExtractedDocument> {
   const unreadable: number[] = [];
   let badRun = 0;
   for (let n = 1; n <= claimed; n++) {
-    const text = await pdf.pageText(n);
-    if (text === null) {
+    const read = await pdf.page(n);
+    if (read === null) {
       unreadable.push(n);
       if (++badRun >= MAX_CONSECUTIVE_BAD_PAGES) break;
       continue;
     }
     badRun = 0;
-    out.pages.push({ page: n, text });
+    out.pages.push({ page: n, text: read.text, facts: read.facts });
   }
   const lastRead = out.pages.at(-1)?.page ?? 0;
   const gaveUp = badRun >= MAX_CONSECUTIVE_BAD_PAGES;
@@ -209,9 +216,15 @@ async function readDocument(pdf: OpenedPdf): Promise<ExtractedDocument> {
   if (lost.length > 0) out.warnings.push(`Pages that could not be read: ${summarise(lost)}.`);
   if (out.pages.length === 0) throw new UserError('damaged', 'The PDF is damaged: none of its pages could be read.');
   const blank = out.pages.filter((p) => p.text.trim() === '').map((p) => p.page);
-  out.textLayer = blank.length === 0;
+  const stamped = out.pages.filter((p) => p.text.trim() !== '' && wantsOcr(p.text, p.facts ?? null)).map((p) => p.page);
+  out.textLayer = blank.length === 0 && stamped.length === 0;
   if (blank.length > 0) out.warnings.push(`No text layer on ${blank.length === out.pages.length ? 'any page' : `pages ${summarise(blank)}`} (scanned; needs OCR to be searchable).`);
+  if (stamped.length > 0) out.warnings.push(`${stamped.length === 1 ? 'Page' : 'Pages'} ${summarise(stamped)}: scanned, with text only in the margins (a stamp or header); OCR reads the rest.`);
   return out;
+}
+
+function withFacts(text: string | null, facts: PageFacts | null): { text: string; facts: PageFacts } | null {
+  return text === null ? null : { text, facts: facts ?? unmeasured(text) };
 }
 
 /** A page's text as pdf.js lays it out; null when pdf.js cannot read the page. */

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { PDFiumModule } from '@hyzyla/pdfium';
 import { normalizeUnicode } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { MARGIN_BAND, type PageFacts } from './pdf-page-facts.ts';
 
 /** The engine's C functions used here, as the WebAssembly module exports them (pointers are numbers). */
 interface Engine {
@@ -26,6 +27,12 @@ interface Engine {
     FPDFText_ClosePage(textPage: number): void;
     FPDFText_CountChars(textPage: number): number;
     FPDFText_GetBoundedText(textPage: number, left: number, top: number, right: number, bottom: number, buffer: number, length: number): number;
+    FPDFPage_CountObjects(page: number): number;
+    FPDFPage_GetObject(page: number, index: number): number;
+    FPDFPageObj_GetType(object: number): number;
+    FPDFPageObj_GetBounds(object: number, left: number, bottom: number, right: number, top: number): number;
+    FPDFFormObj_CountObjects(form: number): number;
+    FPDFFormObj_GetObject(form: number, index: number): number;
   };
 }
 
@@ -59,6 +66,8 @@ export interface PdfiumDocument {
   info(key: InfoKey): string;
   /** The text of page `n` (from 1) as pdf.js would give it, or null where pdf.js should read the page itself. */
   pageText(n: number): string | null;
+  /** The text of page `n` (null as above) and what the page shows (null when the page cannot be loaded). */
+  page(n: number): { text: string | null; facts: PageFacts | null };
   close(): void;
 }
 
@@ -95,7 +104,8 @@ function openDocument(e: Engine, bytes: Uint8Array, password: string | undefined
     pageCount,
     encrypted: x.FPDF_GetSecurityHandlerRevision(doc) !== -1,
     info: (key) => (open ? guarded(() => infoText(e, doc, key), '') : ''),
-    pageText: (n) => (open ? guarded(() => readPage(e, doc, n - 1), null) : null),
+    pageText: (n) => (open ? guarded(() => readPage(e, doc, n - 1, false).text, null) : null),
+    page: (n) => (open ? guarded(() => readPage(e, doc, n - 1, true), NOTHING) : NOTHING),
     close() {
       if (!open) return;
       open = false;
@@ -134,15 +144,18 @@ function infoText(e: Engine, doc: number, key: InfoKey): string {
   }
 }
 
-function readPage(e: Engine, doc: number, index: number): string | null {
+const NOTHING = { text: null, facts: null };
+
+function readPage(e: Engine, doc: number, index: number, withFacts: boolean): { text: string | null; facts: PageFacts | null } {
   const x = e.wasmExports;
   const page = x.FPDF_LoadPage(doc, index);
-  if (!page) return null;
+  if (!page) return NOTHING;
   const textPage = x.FPDFText_LoadPage(page);
   try {
-    if (!textPage) return null;
+    if (!textPage) return NOTHING;
     const text = visibleText(e, page, textPage);
-    return text === null || RIGHT_TO_LEFT.test(text) ? null : tidy(text);
+    const facts = withFacts ? pageFacts(e, page, textPage) : null;
+    return { text: text === null || RIGHT_TO_LEFT.test(text) ? null : tidy(text), facts };
   } finally {
     if (textPage) x.FPDFText_ClosePage(textPage);
     x.FPDF_ClosePage(page);
@@ -156,21 +169,77 @@ function visibleText(e: Engine, page: number, textPage: number): string | null {
   try {
     if (!x.FPDF_GetPageBoundingBox(page, rect)) return null;
     const [left, top, right, bottom] = new Float32Array(e.HEAPU8.buffer, rect, 4); // FS_RECTF
-    // One pass, not a measuring pass and a copying one (each costs as much). The text of a rectangle is the page's
-    // characters (two UTF-16 units at most) with at most a line break before each, and a closing NUL: four units per
-    // character and two more always hold it, so a full buffer means something else is wrong.
-    const room = 4 * Math.max(0, x.FPDFText_CountChars(textPage)) + 2;
-    const buffer = alloc(e, room * 2);
-    try {
-      const written = x.FPDFText_GetBoundedText(textPage, left!, top!, right!, bottom!, buffer, room);
-      if (written >= room) return null;
-      // What is written ends with the NUL.
-      return Buffer.from(e.HEAPU8.buffer, buffer, Math.max(0, written - 1) * 2).toString('utf16le');
-    } finally {
-      x.free(buffer);
-    }
+    return boundedText(e, textPage, left!, top!, right!, bottom!);
   } finally {
     x.free(rect);
+  }
+}
+
+/**
+ * What a reader sees on the page: how much of it pictures cover, and how much text lies inside the margin bands. Pictures
+ * inside a form XObject count by the form's box; overlapping pictures count once (a grid of cells over the page).
+ */
+function pageFacts(e: Engine, page: number, textPage: number): PageFacts | null {
+  const x = e.wasmExports;
+  const rect = alloc(e, 16);
+  try {
+    if (!x.FPDF_GetPageBoundingBox(page, rect)) return null;
+    const [left, top, right, bottom] = Array.from(new Float32Array(e.HEAPU8.buffer, rect, 4)) as [number, number, number, number];
+    const width = right - left;
+    const height = top - bottom;
+    if (!(width > 0 && height > 0)) return null;
+    // The body: the page less a band on every side, since a page turned by /Rotate has its header on a side edge.
+    const bx = width * MARGIN_BAND;
+    const by = height * MARGIN_BAND;
+    const body = boundedText(e, textPage, left + bx, top - by, right - bx, bottom + by);
+    const covered = new Uint8Array(GRID * GRID);
+    for (let i = 0, n = x.FPDFPage_CountObjects(page); i < n; i++) {
+      const object = x.FPDFPage_GetObject(page, i);
+      if (!showsPicture(e, object, 0) || !x.FPDFPageObj_GetBounds(object, rect, rect + 4, rect + 8, rect + 12)) continue;
+      const [l, b, r, t] = Array.from(new Float32Array(e.HEAPU8.buffer, rect, 4)) as [number, number, number, number];
+      for (let row = 0; row < GRID; row++) {
+        const y = bottom + ((row + 0.5) / GRID) * height;
+        if (y < b || y > t) continue;
+        for (let col = 0; col < GRID; col++) {
+          const cx = left + ((col + 0.5) / GRID) * width;
+          if (cx >= l && cx <= r) covered[row * GRID + col] = 1;
+        }
+      }
+    }
+    const cells = covered.reduce((sum, c) => sum + c, 0);
+    return { imageCover: Math.round((cells / covered.length) * 1000) / 1000, bodyChars: body === null ? 0 : body.replace(/\s/g, '').length };
+  } finally {
+    x.free(rect);
+  }
+}
+
+const GRID = 32;
+const IMAGE_OBJECT = 3;
+const FORM_OBJECT = 5;
+
+function showsPicture(e: Engine, object: number, depth: number): boolean {
+  const x = e.wasmExports;
+  const type = x.FPDFPageObj_GetType(object);
+  if (type === IMAGE_OBJECT) return true;
+  if (type !== FORM_OBJECT || depth >= 4) return false;
+  for (let i = 0, n = x.FPDFFormObj_CountObjects(object); i < n; i++) if (showsPicture(e, x.FPDFFormObj_GetObject(object, i), depth + 1)) return true;
+  return false;
+}
+
+function boundedText(e: Engine, textPage: number, left: number, top: number, right: number, bottom: number): string | null {
+  const x = e.wasmExports;
+  // One pass, not a measuring pass and a copying one (each costs as much). The text of a rectangle is the page's
+  // characters (two UTF-16 units at most) with at most a line break before each, and a closing NUL: four units per
+  // character and two more always hold it, so a full buffer means something else is wrong.
+  const room = 4 * Math.max(0, x.FPDFText_CountChars(textPage)) + 2;
+  const buffer = alloc(e, room * 2);
+  try {
+    const written = x.FPDFText_GetBoundedText(textPage, left, top, right, bottom, buffer, room);
+    if (written >= room) return null;
+    // What is written ends with the NUL.
+    return Buffer.from(e.HEAPU8.buffer, buffer, Math.max(0, written - 1) * 2).toString('utf16le');
+  } finally {
+    x.free(buffer);
   }
 }
 

@@ -5,8 +5,12 @@ import type { Migration } from './migration.ts';
 import { initial } from './0010-initial.ts';
 import { ocrText } from './0020-ocr-text.ts';
 import { searchFilterIndexes } from './0030-search-filter-index.ts';
+import { cjkSearch } from './0040-cjk-search.ts';
+import { scannedPageFacts } from './0050-scanned-page-facts.ts';
+import { picturePages } from './0060-picture-pages.ts';
+import { registerIndexedText } from '../../search/cjk-text.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, ocrText, searchFilterIndexes];
+export const MIGRATIONS: readonly Migration[] = [initial, ocrText, searchFilterIndexes, cjkSearch, scannedPageFacts, picturePages];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
@@ -16,6 +20,7 @@ export function schemaVersion(db: Database.Database): number {
 
 /** Applies every step newer than the database, up to `target`; refuses a case written by a newer version. */
 export function migrate(db: Database.Database, target = LATEST_VERSION): number {
+  registerIndexedText(db); // the full-text index's triggers call it (0040); every writing connection is migrated
   const current = schemaVersion(db);
   if (current > LATEST_VERSION) {
     throw new UserError(
