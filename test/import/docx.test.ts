@@ -112,6 +112,28 @@ describe('docx importer', () => {
     expect(performance.now() - start).toBeLessThan(50);
   });
 
+  it('refuses a package of many parts, each under the per-part check, that together are a bomb or over the budget', async () => {
+    const part = documentXml(['a'.repeat(9 * 1024 * 1024)]);
+    const many = (n: number) =>
+      zip([
+        { name: '[Content_Types].xml', data: '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+        { name: 'word/document.xml', data: documentXml(['Hello.']) },
+        ...Array.from({ length: n }, (_, i) => ({ name: `word/part${i}.xml`, data: part, deflate: true })),
+      ]);
+    const ratio = many(15);
+    expect(ratio.length).toBeLessThan(400_000);
+    const start = performance.now();
+    await expect(docxExtractor.extract(ratio, ctx)).rejects.toMatchObject({
+      code: 'too_large',
+      message: 'The Word document looks like a ZIP bomb (its parts together expand more than 500-fold); it was not imported.',
+    });
+    expect(performance.now() - start).toBeLessThan(200);
+    await expect(docxExtractor.extract(many(30), ctx)).rejects.toMatchObject({
+      code: 'too_large',
+      message: 'The Word document is too large to unpack safely (its text expands to more than 200 MB).',
+    });
+  });
+
   it('refuses a package whose XML would unpack to more than 200 MB', async () => {
     const big = docx({ paragraphs: ['y'.repeat(600 * 1024)], declaredDocumentSize: 250 * 1024 * 1024 });
     await expect(docxExtractor.extract(big, ctx)).rejects.toMatchObject({

@@ -28,6 +28,13 @@ export function openPackage(bytes: Uint8Array, what: string): OfficePackage {
     if (xml.some((e) => e.size > BOMB_MIN_BYTES && e.size / Math.max(1, e.compressedSize) > BOMB_RATIO)) {
       throw new UserError('too_large', `The ${what} looks like a ZIP bomb (a part expands more than 500-fold); it was not imported.`);
     }
+    // Many parts each under the per-part check can still add up: the parts together are held to the same ratio and
+    // to the budget, by the sizes the ZIP declares, before a byte is inflated (the budget also holds if they lie).
+    const declared = xml.reduce((n, e) => n + e.size, 0);
+    if (declared > MAX_XML_BYTES) throw new ZipError('too_large', 'the parts together are declared over the budget');
+    if (declared > BOMB_MIN_BYTES && declared / Math.max(1, bytes.length) > BOMB_RATIO) {
+      throw new UserError('too_large', `The ${what} looks like a ZIP bomb (its parts together expand more than 500-fold); it was not imported.`);
+    }
     const parts = new Map<string, string>();
     let budget = MAX_XML_BYTES;
     for (const entry of xml) {
