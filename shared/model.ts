@@ -1,6 +1,20 @@
 // Domain types shared by the core, the adapters and the renderer.
 
-export const EXHIBIT_KINDS = ['pdf', 'email', 'image', 'document', 'text', 'html', 'other'] as const;
+export const EXHIBIT_KINDS = [
+  'pdf',
+  'email',
+  'image',
+  'document',
+  'text',
+  'html',
+  'other',
+  // Outlook items that are not mail, read as their fields.
+  'contact',
+  'appointment',
+  'task',
+  'note',
+  'contact_group',
+] as const;
 export type ExhibitKind = (typeof EXHIBIT_KINDS)[number];
 
 export const CONFIDENTIALITY = ['none', 'confidential', 'highly_confidential_aeo'] as const;

@@ -41,6 +41,11 @@ export const KIND_LABELS: Record<ExhibitKind, string> = {
   text: 'Text',
   html: 'Web page',
   other: 'Other',
+  contact: 'Contact',
+  appointment: 'Appointment',
+  task: 'Task',
+  note: 'Note',
+  contact_group: 'Contact group',
 };
 
 export const KIND_ICONS: Record<ExhibitKind, IconName> = {
@@ -51,6 +56,11 @@ export const KIND_ICONS: Record<ExhibitKind, IconName> = {
   text: 'text',
   html: 'file',
   other: 'file',
+  contact: 'mail',
+  appointment: 'mail',
+  task: 'text',
+  note: 'text',
+  contact_group: 'mail',
 };
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -72,32 +72,34 @@ describe('Outlook items that are not mail', () => {
       ],
     });
     const doc = await extract(bytes);
-    expect(doc.kind).toBe('document');
+    expect(doc.kind).toBe('appointment');
     expect(doc.body).toBe('Starts: 2024-06-03T13:00:00.000Z\nEnds: 2024-06-03T15:30:00.000Z\nLocation: Courtroom Wexford\n\nBring the signed disclosure.');
     expect(doc.warnings).toContain('This Outlook item is a calendar appointment (IPM.Appointment), not an email; its details and text were imported.');
     const file = path.join(dir, 'mediation.msg');
     fs.writeFileSync(file, bytes);
     const report = await api.importFiles({ paths: [file] }, {});
-    expect(report.imported.map((i) => [i.exhibitNo, i.kind, i.title])).toEqual([['PX-001', 'document', 'Mediation session']]);
+    expect(report.imported.map((i) => [i.exhibitNo, i.kind, i.title])).toEqual([['PX-001', 'appointment', 'Mediation session']]);
+    expect((await api.listExhibits({ kind: 'appointment' })).map((e) => e.exhibitNo)).toEqual(['PX-001']);
     expect((await api.search({ query: 'Wexford' })).map((h) => [h.exhibitNo, h.source])).toEqual([['PX-001', 'body']]);
   });
 
   it.skipIf(!HAS_CORPUS)('reads the real contact, task, post and note as what they are, with their fields as text', async () => {
     const read = async (name: string) => extract(new Uint8Array(fs.readFileSync(path.join(CORPUS_DIR, 'container', name))), name);
     const contact = await read('poi-msgClassContact.msg');
-    expect(contact.kind).toBe('document');
+    expect(contact.kind).toBe('contact');
     expect(contact.body).toContain('Company: Fence Co\nJob title: Jumper\nEmail: quickbrown@gmail.com');
     expect(contact.body).toContain('Business address:\n  12 Lazy Dog Lane\n  Springfield 01234');
     const ansi = await read('hh-contactAnsi.msg');
     expect(ansi.title).toBe('コム ドット イグザンプル 殿');
     expect(ansi.body).toContain('Name: Mr. イグザンプル ドット コム 殿');
     const task = await read('poi-msgClassTask.msg');
+    expect(task.kind).toBe('task');
     expect(task.body).toBe('Owner: Allison, Timothy B.\nStarts: 2017-02-19T00:00:00.000Z\nDue: 2017-03-10T00:00:00.000Z\nStatus: In progress\n\nQuick brown fox must do what he must');
     const post = await read('poi-msgClassPost.msg');
     expect(post).toMatchObject({ kind: 'document', body: 'Is going to jump over the lazy brown dog!!!' });
     expect(post.warnings.join(' ')).toMatch(/post in a shared folder \(IPM\.Post\)/);
     const note = await read('hh-A_memo.msg');
-    expect(note).toMatchObject({ kind: 'document', title: 'A memo.', body: 'A memo.' });
+    expect(note).toMatchObject({ kind: 'note', title: 'A memo.', body: 'A memo.' });
   });
 
   it('reads an Outlook message embedded as an OLE object (oleObject1.bin) as the message it is', async () => {

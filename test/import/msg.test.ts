@@ -193,9 +193,11 @@ const EXPECTED: Record<string, (doc: ExtractedDocument) => Promise<void> | void>
   },
 };
 
-// Outlook items that are not mail (an appointment) are documents, not emails.
-const expectedKind = (file: string) =>
-  (manifest.find((m) => m.path === `msg/${file}`)?.messageClass ?? 'IPM.Note').startsWith('IPM.Note') ? 'email' : 'document';
+// Outlook items that are not mail are not emails: the corpus's appointment is an appointment.
+const expectedKind = (file: string) => {
+  const messageClass = manifest.find((m) => m.path === `msg/${file}`)?.messageClass ?? 'IPM.Note';
+  return messageClass.startsWith('IPM.Note') ? 'email' : messageClass.startsWith('IPM.Appointment') ? 'appointment' : 'document';
+};
 
 describe(present ? 'real-world .msg corpus' : `real-world .msg corpus (skipped: ${MSG_DIR} is absent)`, () => {
   it.skipIf(!present)('imports or plainly refuses every file, each within a few seconds', async () => {

@@ -156,6 +156,7 @@ describe('TNEF through the import pipeline', () => {
     expect(children('tnefparse-MAPI_ATTACH_DATA_OBJ.tnef')).toEqual(['VIA_Nytt_1402.doc', 'VIA_Nytt_1402.pdf', 'VIA_Nytt_14021.htm']);
     const list = report.imported.find((i) => i.path.endsWith('#XXXXnews.tnef'));
     expect(list?.warnings.join(' ')).toMatch(/contact group \(IPM\.DistList\)/);
+    expect(list?.kind).toBe('contact_group');
     expect((await api.search({ query: 'bodødamene' })).length).toBe(1);
   });
 });

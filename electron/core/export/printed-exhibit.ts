@@ -6,7 +6,16 @@ import { displayDateTime } from './display.ts';
 import { textWidth } from './fonts.ts';
 import { TextFlow, type LaidOutPage } from './text-flow.ts';
 
-const KIND_NAMES: Partial<Record<ExhibitKind, string>> = { text: 'text file', html: 'web page', document: 'Word document' };
+const KIND_NAMES: Partial<Record<ExhibitKind, string>> = {
+  text: 'text file',
+  html: 'web page',
+  document: 'Word document',
+  contact: 'Outlook contact',
+  appointment: 'Outlook appointment',
+  task: 'Outlook task',
+  note: 'Outlook note',
+  contact_group: 'Outlook contact group',
+};
 const TITLE = { size: 13, weight: 'bold' } as const;
 
 export interface PrintSource {

@@ -1,5 +1,6 @@
 // Outlook items that are not mail (contacts, appointments, tasks, notes, contact groups, posts, journal entries):
 // what each is called, and its fields written out as "Label: value" lines so that they can be read and searched.
+import type { ExhibitKind } from '../../../../shared/model.ts';
 import type { FieldsData } from './mail-msgreader.ts';
 import type { MsgStrings } from './mail-msg-text.ts';
 
@@ -15,6 +16,8 @@ type Field = [label: string, source: Source, format?: 'date' | 'percent' | 'task
 interface ItemType {
   prefix: string;
   name: string;
+  /** The exhibit kind it becomes (a meeting request is mail; a post or journal entry is a document). */
+  kind: ExhibitKind;
   fields: Field[];
   /** Sent as mail (a meeting request): an email exhibit, with the item's details above its text. */
   mail?: boolean;
@@ -30,11 +33,12 @@ const TASK_STATUS = ['Not started', 'In progress', 'Completed', 'Waiting on some
 
 // Matched in order on the message class (case-insensitive), an exact class or one with a suffix (IPM.Contact.Custom).
 const ITEM_TYPES: ItemType[] = [
-  { prefix: 'IPM.Appointment', name: 'a calendar appointment', fields: APPOINTMENT_FIELDS },
-  { prefix: 'IPM.Schedule.Meeting', name: 'a meeting request or response', fields: APPOINTMENT_FIELDS, mail: true },
+  { prefix: 'IPM.Appointment', name: 'a calendar appointment', kind: 'appointment', fields: APPOINTMENT_FIELDS },
+  { prefix: 'IPM.Schedule.Meeting', name: 'a meeting request or response', kind: 'email', fields: APPOINTMENT_FIELDS, mail: true },
   {
     prefix: 'IPM.Contact',
     name: 'a contact card',
+    kind: 'contact',
     fields: [
       ['Name', 0x3001],
       ['Company', 0x3a16],
@@ -53,10 +57,11 @@ const ITEM_TYPES: ItemType[] = [
       ['Birthday', 0x3a42, 'date'],
     ],
   },
-  { prefix: 'IPM.DistList', name: 'a contact group', fields: [['Group name', [PSETID_ADDRESS, 0x8053]]] },
+  { prefix: 'IPM.DistList', name: 'a contact group', kind: 'contact_group', fields: [['Group name', [PSETID_ADDRESS, 0x8053]]] },
   {
     prefix: 'IPM.Task',
     name: 'a task',
+    kind: 'task',
     fields: [
       ['Owner', [PSETID_TASK, 0x811f]],
       ['Starts', [PSETID_TASK, 0x8104], 'date'],
@@ -66,11 +71,12 @@ const ITEM_TYPES: ItemType[] = [
       ['Completed on', [PSETID_TASK, 0x810f], 'date'],
     ],
   },
-  { prefix: 'IPM.StickyNote', name: 'a note', fields: [] },
-  { prefix: 'IPM.Post', name: 'a post in a shared folder', fields: [] },
+  { prefix: 'IPM.StickyNote', name: 'a note', kind: 'note', fields: [] },
+  { prefix: 'IPM.Post', name: 'a post in a shared folder', kind: 'document', fields: [] },
   {
     prefix: 'IPM.Activity',
     name: 'a journal entry',
+    kind: 'document',
     fields: [
       ['Type', [PSETID_LOG, 0x8700]],
       ['Starts', [PSETID_LOG, 0x8706], 'date'],
@@ -82,6 +88,7 @@ const ITEM_TYPES: ItemType[] = [
 export interface OutlookItem {
   /** What Outlook's users call it: "a contact card", "a task" … */
   name: string;
+  kind: ExhibitKind;
   fields: Field[];
   mail?: boolean;
 }

@@ -75,8 +75,8 @@ async function readMessage(reader: MsgReader, fields: FieldsData, strings: MsgSt
   const secured = await unpackSmime(messageClass, attachments, warnings);
   warnings.push(...strings.warnings());
   return {
-    // Not mail, so not an email exhibit; 'document' until the store knows a kind per Outlook item.
-    ...emptyDocument(item && !item.mail ? 'document' : 'email', MEDIA_TYPE),
+    // Not mail, so not an email exhibit: a contact, an appointment, a task … as the item is.
+    ...emptyDocument(item && !item.mail ? item.kind : 'email', MEDIA_TYPE),
     title: subject ?? NO_SUBJECT,
     subject,
     from: sender(fields, strings, headers),

@@ -75,14 +75,14 @@ export const tnefExtractor: Extractor = {
     const messageClass = strings.prop(stream.props, PR.messageClass) ?? strings.attribute(stream.attributes, ATT.messageClass) ?? '';
     // Named properties (an appointment's times, a contact's addresses) are not read from TNEF: only what every item has.
     const found = outlookItem(messageClass);
-    const item = found && !found.mail ? found.name : null;
-    if (item) warnings.push(`This Outlook item is ${item} (${messageClass}), not an email; its text was imported.`);
+    const item = found && !found.mail ? found : null;
+    if (item) warnings.push(`This Outlook item is ${item.name} (${messageClass}), not an email; its text was imported.`);
     const subject = clean(strings.prop(stream.props, PR.subject) ?? strings.attribute(stream.attributes, ATT.subject));
     const body = readBody(stream.props, stream.attributes, strings, warnings);
     const attachments = stream.attachments.flatMap((a, i) => readAttachment(a, i + 1, strings, warnings) ?? []);
     return {
-      // Not mail, so not an email exhibit; 'document' until the store knows a kind per Outlook item.
-      ...emptyDocument(item ? 'document' : 'email', TNEF_MEDIA_TYPE),
+      // Not mail, so not an email exhibit: a contact group, an appointment … as the item is.
+      ...emptyDocument(item ? item.kind : 'email', TNEF_MEDIA_TYPE),
       title: subject ?? NO_SUBJECT,
       subject,
       from: sender(stream.props, stream.attributes, strings),

@@ -8,9 +8,10 @@ import { searchFilterIndexes } from './0030-search-filter-index.ts';
 import { cjkSearch } from './0040-cjk-search.ts';
 import { scannedPageFacts } from './0050-scanned-page-facts.ts';
 import { picturePages } from './0060-picture-pages.ts';
+import { outlookItemKinds } from './0070-outlook-item-kinds.ts';
 import { registerIndexedText } from '../../search/cjk-text.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, ocrText, searchFilterIndexes, cjkSearch, scannedPageFacts, picturePages];
+export const MIGRATIONS: readonly Migration[] = [initial, ocrText, searchFilterIndexes, cjkSearch, scannedPageFacts, picturePages, outlookItemKinds];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
@@ -30,10 +31,20 @@ export function migrate(db: Database.Database, target = LATEST_VERSION): number 
   }
   for (const step of MIGRATIONS) {
     if (step.version <= current || step.version > target) continue;
-    db.transaction(() => {
-      db.exec(step.up);
-      db.pragma(`user_version = ${step.version}`);
-    })();
+    const keysWere = db.pragma('foreign_keys', { simple: true }) as number;
+    if (step.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(step.up);
+        if (step.foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`Schema step ${step.version} would break ${broken.length} reference(s); nothing was changed.`);
+        }
+        db.pragma(`user_version = ${step.version}`);
+      })();
+    } finally {
+      if (step.foreignKeysOff) db.pragma(`foreign_keys = ${keysWere ? 'ON' : 'OFF'}`);
+    }
   }
   return schemaVersion(db);
 }
