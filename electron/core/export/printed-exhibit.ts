@@ -61,16 +61,24 @@ export function printedExhibit({ exhibit: e, body, attachments }: PrintSource): 
 }
 
 /** A page in place of one that cannot be reproduced, saying why and naming the original by its SHA-256. */
+/** Why a file that cannot be printed faithfully (a legacy Office file, an unknown format) is produced as it is. */
+export const NATIVE_FORMAT = 'this kind of file has no printable form';
+
 export function placeholderPage(e: Exhibit, reason: string, page?: { number: number; of: number }): LaidOutPage {
   const flow = new TextFlow();
   flow.text(`${e.exhibitNo} – ${e.title}`, TITLE);
-  flow.text(page ? `Page ${page.number} of ${page.of} of this exhibit is not reproduced here.` : 'This exhibit is not reproduced here.', {
-    before: 18,
-    weight: 'bold',
-  });
-  flow.text(`Reason: ${reason}.`, { before: 6 });
+  // As productions do: a file with no faithful print is produced in native format, this sheet standing in for it.
+  const native = reason === NATIVE_FORMAT && !page;
+  const heading = native
+    ? 'PRODUCED IN NATIVE FORMAT'
+    : page
+      ? `Page ${page.number} of ${page.of} of this exhibit is not reproduced here.`
+      : 'This exhibit is not reproduced here.';
+  flow.text(heading, { before: 18, weight: 'bold' });
+  flow.text(native ? 'This file cannot be printed faithfully; the original file itself is the exhibit.' : `Reason: ${reason}.`, { before: 6 });
   flow.space(12);
-  flow.field('File:', e.sourceName, 60).field('Type:', e.mediaType, 60).field('SHA-256:', e.sha256, 60, { size: 9 });
+  flow.field('File:', e.sourceName, 60).field('Type:', e.mediaType, 60).field('Size:', `${e.bytes.toLocaleString('en-US')} bytes`, 60);
+  flow.field('SHA-256:', e.sha256, 60, { size: 9 });
   flow.text('The original is kept unchanged in the case vault under this SHA-256.', { before: 12, tone: 'muted', size: 9 });
   return flow.result()[0]!;
 }

@@ -17,7 +17,7 @@ import { drawOcrTextLayer } from './ocr-text-layer.ts';
 import { openOriginalPdf } from './original-pdf.ts';
 import { originalSource, placeOriginalPage, type OriginalSource } from './original-page.ts';
 import { pageView, type PageView } from './page-geometry.ts';
-import { placeholderPage, printedExhibit, printsAsText } from './printed-exhibit.ts';
+import { NATIVE_FORMAT, placeholderPage, printedExhibit, printsAsText } from './printed-exhibit.ts';
 import { selectFamilies } from './selection.ts';
 import { drawLaidOut, LETTER, type LaidOutPage } from './text-flow.ts';
 
@@ -123,9 +123,8 @@ async function plannedPages(source: RenderSource, e: Exhibit, warnings: string[]
     return printedExhibit(print).map((_, index) => ({ kind: 'printed', index }));
   }
   if (e.kind === 'image') return Array.from({ length: Math.max(1, e.pages ?? 1) }, (_, index) => ({ kind: 'image', index }));
-  const reason = 'this kind of file has no printable form';
-  warnings.push(`${e.exhibitNo} (${e.sourceName}) is shown by a placeholder page: ${reason}.`);
-  return [{ kind: 'placeholder', reason }];
+  warnings.push(`${e.exhibitNo} (${e.sourceName}) is produced in native format: a slip sheet with its name, size and SHA-256 stands in for it.`);
+  return [{ kind: 'placeholder', reason: NATIVE_FORMAT }];
 }
 
 /** The page drawn for one page of a family, and how it is shown (stamps go on it in that view). */
