@@ -229,6 +229,11 @@ export const contract = {
     z.object({ scheme: numberingSchema.strict().optional() }).strict(),
   ),
   pageText: method<{ text: string | null }>()(z.object({ exhibit: exhibitRef, page: pageNo }).strict()),
+  /**
+   * A page of a picture exhibit as a PNG (base64), upright and at most about 4 million pixels: how the viewer shows
+   * pictures a browser cannot (TIFF, HEIC) and every page of a multi-page TIFF.
+   */
+  picturePage: method<{ png: string; width: number; height: number; pages: number }>()(z.object({ exhibit: exhibitRef, page: pageNo }).strict()),
   /** The text of a document without pages (an email's body, a web page, a Word document, a text file). */
   documentText: method<{ text: string | null }>()(z.object({ exhibit: exhibitRef }).strict()),
   importFiles: method<ImportReport>()(

@@ -13,6 +13,7 @@ const READS = [
   'listExhibits',
   'getExhibit',
   'pageText',
+  'picturePage',
   'documentText',
   'search',
   'countMatches',

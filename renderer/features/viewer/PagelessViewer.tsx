@@ -5,7 +5,7 @@ import { useWorkspace } from '../../app/workspace.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { formatBytes, formatDate, KIND_ICONS, KIND_LABELS } from '../../components/format.ts';
 import { HighlightedText } from './HighlightedText.tsx';
-import { useOriginalBlobUrl } from './use-original-blob.ts';
+import { PictureViewer } from './PictureViewer.tsx';
 import { useOriginalText } from './use-original-text.ts';
 
 interface PagelessProps {
@@ -15,7 +15,7 @@ interface PagelessProps {
 }
 
 export function PagelessViewer({ exhibit, attachments, terms }: PagelessProps) {
-  if (exhibit.kind === 'image') return <Picture exhibit={exhibit} />;
+  if (exhibit.kind === 'image') return <PictureViewer exhibit={exhibit} />;
   return (
     <div className="paper-scroller" tabIndex={0} aria-label={`${exhibit.exhibitNo} text`}>
       <article className="paper">
@@ -23,16 +23,6 @@ export function PagelessViewer({ exhibit, attachments, terms }: PagelessProps) {
         <Body exhibit={exhibit} terms={terms} />
         {attachments.length > 0 && <Attachments items={attachments} />}
       </article>
-    </div>
-  );
-}
-
-function Picture({ exhibit }: { exhibit: Exhibit }) {
-  const { url, error } = useOriginalBlobUrl(exhibit.sha256);
-  return (
-    <div className="image-view">
-      {url && <img src={url} alt={exhibit.title} />}
-      {error && <p role="alert">{error}</p>}
     </div>
   );
 }
