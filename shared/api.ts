@@ -36,7 +36,9 @@ const tagPath = z.string().trim().min(1).max(500);
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour such as #ffcc00.');
 
 export const numberingSchema = z.object({
-  prefix: text(20).regex(/^[^\d\n]*$/, 'The prefix may not contain digits.'),
+  prefix: text(20)
+    .regex(/^[^\d\n]*$/, 'The prefix may not contain digits.')
+    .refine((p) => !/^id:/i.test(p), 'The prefix may not begin with "id:", which names exhibits by id.'),
   start: z.number().int().min(0).max(1_000_000_000),
   padding: z.number().int().min(0).max(10),
 });
@@ -67,11 +69,12 @@ export const exhibitEditSchema = z
  * with edit_conflict when any of them is no longer the stored value, so an edit never silently overwrites a change it
  * did not see. Old values are as stored, so they are not held to the rules new values must follow.
  */
-const oldValue = z.string().max(20_000).nullable();
+// Stored values may be longer than an edit may set (an imported email with thousands of recipients).
+const oldValue = z.string().max(5_000_000).nullable();
 export const exhibitExpectedSchema = z
   .object({
     exhibitNo: z.string().max(100),
-    title: z.string().max(20_000),
+    title: z.string().max(5_000_000),
     date: oldValue,
     author: oldValue,
     from: oldValue,

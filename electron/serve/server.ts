@@ -112,10 +112,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
 
   function sendOriginal(res: ServerResponse, sha256: string): void {
     const file = /^[0-9a-f]{64}$/.test(sha256) ? options.api.original(sha256) : null;
-    if (!file) return send(res, 404, { error: 'No such original in this case.' });
+    if (!file || !fs.existsSync(file.path)) return send(res, 404, { error: 'No such original in this case.' });
     // An original is shown by the app, never rendered by the browser as a page of its own.
     res.writeHead(200, { ...originalHeaders(file.mediaType), 'content-length': String(file.bytes) });
-    fs.createReadStream(file.path).pipe(res);
+    streamFile(file.path, res);
   }
 
   function sendStatic(res: ServerResponse, pathname: string): void {
@@ -132,7 +132,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       return send(res, 404, { error: 'Not found.' });
     }
     res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': STATIC_TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
+    streamFile(file, res);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -158,6 +158,13 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
+}
+
+/** A file as the response body; a file that vanished or cannot be read ends the response, never the server. */
+function streamFile(file: string, res: ServerResponse): void {
+  const stream = fs.createReadStream(file);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }
 
 /** A request the server refuses as malformed or too large: answered with its status and one line. */

@@ -1,6 +1,7 @@
 // A draft of one exhibit field, bound to that exhibit and field when editing begins (first focus or keystroke). It is
 // saved only to that exhibit: on commit (Enter, leaving the field), or, if the field goes away with the draft
 // unsaved because the selection moved on, when it unmounts. Escape drops it. A draft never follows the selection.
+// Without a draft the field shows the stored value as it is now, so an edit always begins from what is stored.
 import { useEffect, useRef, useState } from 'react';
 import type { Exhibit } from '../../../shared/model.ts';
 import { bindEdit, editValue, useSaveField, type BoundEdit, type EditableField } from './use-save-exhibit.ts';
@@ -11,6 +12,8 @@ interface Draft {
   /** A value the core refused: leaving the field again does not send it again. */
   refused: string | null;
   saving: boolean;
+  /** The field went away while this draft's save was under way: what was typed meanwhile is saved when it returns. */
+  orphaned: boolean;
 }
 
 export interface FieldDraft {
@@ -29,7 +32,8 @@ export interface FieldDraft {
 export function useFieldDraft(exhibit: Exhibit, field: EditableField): FieldDraft {
   const save = useSaveField();
   const stored = editValue(exhibit, field);
-  const [value, setValue] = useState(stored);
+  // The draft's text, or null with no draft (the field then shows the stored value).
+  const [typed, setTyped] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const draft = useRef<Draft | null>(null);
   const mounted = useRef(true);
@@ -37,34 +41,39 @@ export function useFieldDraft(exhibit: Exhibit, field: EditableField): FieldDraf
   const latest = useRef({ save, exhibit });
   latest.current = { save, exhibit };
 
-  // With no draft, the field follows the stored value (another surface or window may change it).
-  useEffect(() => {
-    if (!draft.current) setValue(stored);
-  }, [stored]);
+  const drop = () => {
+    draft.current = null;
+    if (mounted.current) setTyped(null);
+  };
 
   useEffect(() => {
     mounted.current = true;
     return () => {
       mounted.current = false;
       const d = draft.current;
+      if (!d) return;
+      if (d.saving) d.orphaned = true;
+      else if (d.value !== d.refused) void latest.current.save(d.edit, d.value);
       draft.current = null;
-      if (d && !d.saving && d.value !== d.refused) void latest.current.save(d.edit, d.value);
     };
   }, []);
 
   const begin = () => {
-    draft.current ??= { edit: bindEdit(latest.current.exhibit, field), value: editValue(latest.current.exhibit, field), refused: null, saving: false };
+    if (draft.current) return;
+    const now = latest.current.exhibit;
+    draft.current = { edit: bindEdit(now, field), value: editValue(now, field), refused: null, saving: false, orphaned: false };
+    setTyped(draft.current.value);
   };
 
   return {
-    value,
+    value: typed ?? stored,
     error,
     begin,
     change(next) {
       begin();
       draft.current!.value = next;
       draft.current!.refused = null;
-      setValue(next);
+      setTyped(next);
     },
     async commit() {
       const d = draft.current;
@@ -80,17 +89,22 @@ export function useFieldDraft(exhibit: Exhibit, field: EditableField): FieldDraf
         return false;
       }
       if (mounted.current) setError(null);
-      if (draft.current === d) {
-        // Typing went on while the save was under way: what was typed since is a new edit, made from what was saved.
-        if (d.value !== sent && outcome.saved) draft.current = { ...d, edit: bindEdit(outcome.saved, field) };
-        else draft.current = null;
+      const typedSince = d.value !== sent;
+      // What was typed after the save began is a new edit of the same exhibit, made from what was saved (or, when
+      // nothing needed saving, from what the draft was made from).
+      const next = outcome.saved ? bindEdit(outcome.saved, field) : d.edit;
+      if (d.orphaned) {
+        // The field is gone: that edit is saved now.
+        if (typedSince) void latest.current.save(next, d.value);
+      } else if (draft.current === d) {
+        if (typedSince) draft.current = { ...d, edit: next };
+        else drop();
       }
       return true;
     },
     revert() {
-      draft.current = null;
+      drop();
       setError(null);
-      setValue(editValue(latest.current.exhibit, field));
     },
   };
 }

@@ -34,14 +34,17 @@ export function migrate(db: Database.Database, target = LATEST_VERSION): number 
     const keysWere = db.pragma('foreign_keys', { simple: true }) as number;
     if (step.foreignKeysOff) db.pragma('foreign_keys = OFF');
     try {
+      // Immediate, and the version read again inside: another process (the app beside the CLI) may have applied this
+      // step while this one waited for the lock, and a step run twice is not always harmless.
       db.transaction(() => {
+        if (schemaVersion(db) >= step.version) return;
         db.exec(step.up);
         if (step.foreignKeysOff) {
           const broken = db.pragma('foreign_key_check') as unknown[];
           if (broken.length > 0) throw new Error(`Schema step ${step.version} would break ${broken.length} reference(s); nothing was changed.`);
         }
         db.pragma(`user_version = ${step.version}`);
-      })();
+      }).immediate();
     } finally {
       if (step.foreignKeysOff) db.pragma(`foreign_keys = ${keysWere ? 'ON' : 'OFF'}`);
     }
