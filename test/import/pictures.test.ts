@@ -117,6 +117,11 @@ describe('pictures that cannot be shown', () => {
   it('refuses absurd sizes before decoding anything', async () => {
     expect(await refusal(png({ width: 60_000, height: 60_000 }))).toMatchObject({ code: 'too_large', message: expect.stringMatching(/60,000 × 60,000 pixels/) });
     expect(await refusal(tiff({ pages: 1, width: 70_000, height: 9_000 }))).toMatchObject({ code: 'too_large' });
+    // Under the pixel cap, but 128 bits a pixel: 576 MB of raw samples before the 8-bit copy.
+    expect(await refusal(tiff({ pages: 1, width: 6_000, height: 6_000, bits: { perSample: 32, samples: 4 } }))).toMatchObject({
+      code: 'too_large',
+      message: 'Page 1 of the TIFF is too large to decode here (6000 × 6000 pixels at 128 bits each).',
+    });
   });
 
   it('refuses damaged pictures with a plain reason', async () => {

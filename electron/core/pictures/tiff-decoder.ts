@@ -8,6 +8,9 @@ import { tiffPageOffsets } from '../import/formats/image-header.ts';
 import { checkPixels, type PictureDecoder } from './decoded-page.ts';
 import { validOrientation } from './orientation.ts';
 
+// 256 MB: a 64-megapixel page as 8-bit RGBA, the most any page may take while it is decoded.
+const MAX_RAW_BYTES = 256 * 1024 * 1024;
+
 // None, CCITT RLE, G3, G4, LZW, old-style JPEG, JPEG, Deflate (two codes), PackBits.
 const COMPRESSIONS = new Set([1, 2, 3, 4, 5, 6, 7, 8, 32946, 32773]);
 // Bytes per value of each TIFF field type.
@@ -44,6 +47,10 @@ export function openTiffPicture(bytes: Uint8Array): PictureDecoder {
       }
       const bitsPerPixel = (first(ifd, 258) || 1) * (first(ifd, 277) || 1);
       if (bitsPerPixel > 128) throw new UserError('damaged', `${page} is damaged: it claims ${bitsPerPixel} bits per pixel.`);
+      // The decoder holds the raw samples and then 8-bit RGBA: both are held to a budget before anything is allocated.
+      if ((width * height * Math.max(bitsPerPixel, 32)) / 8 > MAX_RAW_BYTES) {
+        throw new UserError('too_large', `${page} is too large to decode here (${width} × ${height} pixels at ${bitsPerPixel} bits each).`);
+      }
       let rgba: Uint8Array;
       try {
         UTIF.decodeImage(buffer, ifd);
