@@ -2,12 +2,14 @@
 // reads them with its own Tesseract recognizer, keeping the last original open, since the pages of one exhibit come
 // in a row.
 import fs from 'node:fs';
+import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { UserError, toErrorPayload } from '../../../shared/errors.ts';
 import { isPasswordError, openPdfDocument } from '../import/formats/pdf.ts';
 import { passwordCandidates } from '../import/formats/pdf-password.ts';
 import { openPicture, pictureFormatOf, type Picture } from '../pictures/picture.ts';
+import { OriginalChangedError, sha256Of } from '../vault/vault.ts';
 import type { OcrReady, OcrRequest, OcrResponse } from './ocr-protocol.ts';
 import { renderPage, renderPicturePage } from './page-image.ts';
 import { createRecognizer, type Recognizer } from './recognizer.ts';
@@ -21,6 +23,9 @@ async function originalFor(req: OcrRequest): Promise<Original> {
   if (open && 'doc' in open.original) await open.original.doc.destroy();
   open = null;
   const bytes = new Uint8Array(fs.readFileSync(req.file));
+  // The vault names each original by its SHA-256: text read from bytes that no longer hash to it is not the evidence's.
+  const named = path.basename(req.file);
+  if (sha256Of(bytes) !== named) throw new OriginalChangedError(named);
   const original = pictureFormatOf(bytes) === null ? { doc: await documentOf(bytes, req.passwords) } : { picture: await openPicture(bytes) };
   open = { file: req.file, original };
   return original;
