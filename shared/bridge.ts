@@ -4,6 +4,9 @@ import type { MethodName } from './api.ts';
 import type { Result } from './errors.ts';
 import type { ImportProgress } from './model.ts';
 
+/** The header browser mode's token travels in (never a URL or a cookie). */
+export const TOKEN_HEADER = 'x-exhibit-desk-token';
+
 /** The IPC channels the Electron preload and main process speak over. */
 export const BRIDGE_CHANNELS = {
   invoke: 'api:invoke',

@@ -4,8 +4,8 @@
 // fragment, which browsers never send to a server.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { TOKEN_HEADER } from '../../shared/bridge.ts';
 
-export const TOKEN_HEADER = 'x-exhibit-desk-token';
 
 export type Verdict = { ok: true } | { ok: false; status: 401 | 403; reason: string };
 
@@ -20,7 +20,7 @@ function sameToken(given: string, token: string): boolean {
 }
 
 /** Paths that reach the case, its originals or its progress events: these need the token. */
-export function needsToken(pathname: string): boolean {
+function needsToken(pathname: string): boolean {
   return pathname.startsWith('/api/') || pathname.startsWith('/vault/');
 }
 

@@ -1,6 +1,6 @@
 // Browser mode: the Bridge over HTTP to `exhibit-desk serve` on 127.0.0.1, authenticated by the per-run token, which
 // travels only in a header: never in a URL (EventSource cannot send headers, so progress is read from a fetch).
-import type { Bridge } from '../../shared/bridge.ts';
+import { TOKEN_HEADER, type Bridge } from '../../shared/bridge.ts';
 import type { Result } from '../../shared/errors.ts';
 import type { ImportProgress } from '../../shared/model.ts';
 
@@ -9,7 +9,7 @@ type ProgressListener = (callId: string, progress: ImportProgress) => void;
 const RETRY_MS = 2000;
 
 export function createHttpBridge(token: string): Bridge {
-  const auth = { 'x-exhibit-desk-token': token };
+  const auth = { [TOKEN_HEADER]: token };
   const headers = { 'content-type': 'application/json', ...auth };
   const listeners = new Set<ProgressListener>();
   let listening = false;

@@ -10,7 +10,7 @@ import { createCaseApi, type CaseApi } from '../../electron/core/api.ts';
 import { buildSampleCase } from '../../electron/core/sample/build-sample-case.ts';
 import { buildRenderer } from '../../electron/serve/renderer-build.ts';
 import { serve, type RunningServer } from '../../electron/serve/server.ts';
-import type { AuditEntry, Exhibit } from '../../shared/model.ts';
+import { EXHIBIT_FIELD_LABELS, type AuditEntry, type Exhibit } from '../../shared/model.ts';
 import { tempDir } from '../fixtures/case.ts';
 import { cliJson } from '../fixtures/cli.ts';
 import { CHROMIUM, hasChromium, launchChromium, recordRequests } from './browser.ts';
@@ -19,17 +19,7 @@ const chromiumPresent = hasChromium();
 if (!chromiumPresent) console.warn(`Skipping the edit-binding end-to-end test: no Chromium at ${CHROMIUM} (apt-get install chromium).`);
 
 type Field = 'exhibitNo' | 'title' | 'date' | 'author' | 'from' | 'to' | 'cc' | 'subject' | 'description';
-const LABELS: Record<Field, string> = {
-  exhibitNo: 'Exhibit number',
-  title: 'Title',
-  date: 'Date',
-  author: 'Author',
-  from: 'From',
-  to: 'To',
-  cc: 'Cc',
-  subject: 'Subject',
-  description: 'Description',
-};
+const LABELS = EXHIBIT_FIELD_LABELS;
 /** The grid's editable columns, by their cell's position in a row. */
 const GRID_CELLS: Partial<Record<Field, number>> = { exhibitNo: 0, date: 1, title: 2, description: 5 };
 
@@ -106,6 +96,13 @@ describe.skipIf(!chromiumPresent)('an edit stays with the exhibit it began on', 
     return { id: e.id, field };
   }
 
+  /** Types as a user would: a date is replaced, any other value is added to at its end. */
+  const typeInto = async (input: Locator, field: Field, typed: string) => {
+    if (field === 'date') return input.fill(typed);
+    await input.press('Control+End');
+    await input.pressSequentially(typed);
+  };
+
   const detailField = (field: Field) => details().getByLabel(LABELS[field], { exact: true });
 
   // PDFs have an author, emails a sender and recipients: each field is tried on two exhibits that show it.
@@ -135,11 +132,7 @@ describe.skipIf(!chromiumPresent)('an edit stays with the exhibit it began on', 
         const input = detailField(c.field);
         await input.click();
         const before = byNo(c.a)[c.field];
-        if (c.field === 'date') await input.fill(c.typed);
-        else {
-          await input.press('Control+End');
-          await input.pressSequentially(c.typed);
-        }
+        await typeInto(input, c.field, c.typed);
         await select(c.b);
         const landed = lands(c.a, c.field, c.value(before));
         await expect.poll(() => status().textContent()).toBe(`Saved ${LABELS[c.field].toLowerCase()} of ${c.a}${c.field === 'exhibitNo' ? ` (now ${c.value(before)})` : ''}.`);
@@ -217,11 +210,7 @@ describe.skipIf(!chromiumPresent)('an edit stays with the exhibit it began on', 
       it(`${c.field}: typed in the cell, then another row — saved to the row it was typed in`, async () => {
         const input = await openCell(c.a, c.field);
         const before = byNo(c.a)[c.field];
-        if (c.field === 'date') await input.fill(c.typed);
-        else {
-          await input.press('Control+End');
-          await input.pressSequentially(c.typed);
-        }
+        await typeInto(input, c.field, c.typed);
         await select(c.b);
         const landed = lands(c.a, c.field, c.value(before));
         await expect.poll(() => status().textContent()).toMatch(new RegExp(`^Saved ${LABELS[c.field].toLowerCase()} of ${c.a}`));

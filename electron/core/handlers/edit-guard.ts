@@ -3,7 +3,7 @@
 import { UserError } from '../../../shared/errors.ts';
 
 /** Quoted for a message, shortened; an empty value is named as such. */
-export function shown(value: unknown): string {
+function shown(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(empty)';
   const s = String(value);
   return `“${s.length > 60 ? `${s.slice(0, 59)}…` : s}”`;

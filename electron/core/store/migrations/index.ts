@@ -31,8 +31,8 @@ export function migrate(db: Database.Database, target = LATEST_VERSION): number 
   }
   for (const step of MIGRATIONS) {
     if (step.version <= current || step.version > target) continue;
-    const keysWere = db.pragma('foreign_keys', { simple: true }) as number;
-    if (step.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    const keysWere = step.foreignKeysOff ? (db.pragma('foreign_keys', { simple: true }) as number) : null;
+    if (keysWere !== null) db.pragma('foreign_keys = OFF');
     try {
       // Immediate, and the version read again inside: another process (the app beside the CLI) may have applied this
       // step while this one waited for the lock, and a step run twice is not always harmless.
@@ -46,7 +46,7 @@ export function migrate(db: Database.Database, target = LATEST_VERSION): number 
         db.pragma(`user_version = ${step.version}`);
       }).immediate();
     } finally {
-      if (step.foreignKeysOff) db.pragma(`foreign_keys = ${keysWere ? 'ON' : 'OFF'}`);
+      if (keysWere !== null) db.pragma(`foreign_keys = ${keysWere ? 'ON' : 'OFF'}`);
     }
   }
   return schemaVersion(db);
