@@ -14,7 +14,7 @@ import { synthCase } from './synth-case.ts';
  * the server (in this process) answers the grid's later, larger pages synchronously. */
 const FIRST_ROW_PROBE = `
   new MutationObserver((_, observer) => {
-    if (!document.querySelector('[role=grid] [role=rowgroup] + [role=rowgroup] [role=row]')) return;
+    if (!document.querySelector('[role=treegrid] [role=rowgroup] + [role=rowgroup] [role=row]')) return;
     observer.disconnect();
     requestAnimationFrame(() => requestAnimationFrame(() => {
       window.__firstRowPainted = performance.timeOrigin + performance.now();
@@ -46,7 +46,7 @@ export async function benchmarkOpen(cache: string, exhibits: number): Promise<Op
     const listeningMs = secondsSince(start) * 1000;
     try {
       await page.goto(server.url);
-      await page.getByRole('grid', { name: 'Exhibits' }).getByRole('row').nth(1).waitFor({ timeout: 120_000 });
+      await page.getByRole('treegrid', { name: 'Exhibits' }).getByRole('row').nth(1).waitFor({ timeout: 120_000 });
       await page.waitForFunction('window.__firstRowPainted !== undefined');
       const painted = Number(await page.evaluate('window.__firstRowPainted'));
       return { exhibits, ms: painted - startedAt, caseOpenMs, listeningMs };

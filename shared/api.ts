@@ -48,10 +48,10 @@ export const exhibitEditSchema = z
     exhibitNo: z
       .string()
       .trim()
-      .min(1)
+      .min(1, 'An exhibit needs a number.')
       .max(50)
       .refine((no) => !ID_REF.test(no), 'An exhibit number may not look like an id reference ("id:17").'),
-    title: z.string().trim().min(1).max(1000),
+    title: z.string().trim().min(1, 'An exhibit needs a title.').max(1000),
     date: isoDate.nullable(),
     author: text(1000).nullable(),
     from: text(2000).nullable(),

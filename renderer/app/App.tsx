@@ -178,47 +178,50 @@ export function App() {
           }}
         />
         <main className="workspace" aria-label="Workspace">
-          <div role="tablist" aria-label="Views" className="tabs">
-            <button
-              type="button"
-              role="tab"
-              id="tab-exhibits"
-              aria-controls="panel-exhibits"
-              aria-selected={view === 'exhibits'}
-              className="tab"
-              onClick={() => setView('exhibits')}
-            >
-              Exhibits
-              <span className="tab-count num">
-                {exhibits.fetched.toLocaleString('en-US')}
-                {exhibits.complete ? '' : '…'}
-              </span>
-            </button>
-            {open && (
-              <span className={`tab-with-close${view === 'document' ? ' selected' : ''}`}>
+          <div className="tabs">
+            <div role="tablist" aria-label="Views" className="tablist">
+              <button
+                type="button"
+                role="tab"
+                id="tab-exhibits"
+                aria-controls="panel-exhibits"
+                aria-selected={view === 'exhibits'}
+                className="tab"
+                onClick={() => setView('exhibits')}
+              >
+                Exhibits
+                <span className="tab-count num">
+                  {exhibits.fetched.toLocaleString('en-US')}
+                  {exhibits.complete ? '' : '…'}
+                </span>
+              </button>
+              {open && (
                 <button
                   type="button"
                   role="tab"
                   id="tab-document"
                   aria-controls="panel-document"
                   aria-selected={view === 'document'}
-                  className="tab"
+                  className="tab tab-closable"
                   onClick={() => setView('document')}
                 >
                   {openNo ?? 'Document'}
                 </button>
-                <button
-                  type="button"
-                  className="icon-button small"
-                  aria-label="Close document"
-                  onClick={() => {
-                    setOpen(null);
-                    setView('exhibits');
-                  }}
-                >
-                  <Icon name="close" size={13} />
-                </button>
-              </span>
+              )}
+            </div>
+            {/* Beside the tab list, not in it (a tab list holds only tabs), drawn inside the document's tab. */}
+            {open && (
+              <button
+                type="button"
+                className="icon-button small tab-close"
+                aria-label="Close document"
+                onClick={() => {
+                  setOpen(null);
+                  setView('exhibits');
+                }}
+              >
+                <Icon name="close" size={13} />
+              </button>
             )}
           </div>
           <div role="tabpanel" id="panel-exhibits" aria-labelledby="tab-exhibits" className="tab-panel" hidden={view !== 'exhibits'}>

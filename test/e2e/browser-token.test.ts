@@ -55,7 +55,7 @@ describe.skipIf(!chromiumPresent)('the browser-mode token', () => {
     });
     const page = await context.newPage();
     await page.goto(server.url);
-    const grid = page.getByRole('grid', { name: 'Exhibits' });
+    const grid = page.getByRole('treegrid', { name: 'Exhibits' });
     await grid.getByText('PX-001', { exact: true }).waitFor();
     expect(page.url()).toBe(`${server.origin}/`);
 

@@ -66,7 +66,7 @@ describe.skipIf(!chromiumPresent)('an edit stays with the exhibit it began on', 
     if (root) fs.rmSync(root, { recursive: true, force: true });
   });
 
-  const grid = () => page.getByRole('grid', { name: 'Exhibits' });
+  const grid = () => page.getByRole('treegrid', { name: 'Exhibits' });
   const details = () => page.getByRole('complementary', { name: 'Details' });
   const status = () => page.getByRole('status').filter({ hasText: /./ }).last();
   const byNo = (no: string) => [...expected.values()].find((e) => e.exhibitNo === no)!;

@@ -51,7 +51,7 @@ describe.skipIf(!chromiumPresent)('the Export dialog in browser mode', () => {
 
   it('previews the bundle’s first pages and follows the settings', async () => {
     await page.goto(server.url);
-    await page.getByRole('grid', { name: 'Exhibits' }).getByText('PX-006', { exact: true }).waitFor();
+    await page.getByRole('treegrid', { name: 'Exhibits' }).getByText('PX-006', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Export…' }).click();
     await preview().getByRole('img', { name: 'Preview page 1' }).waitFor({ timeout: 30_000 });
     expect(await preview().getByRole('heading').textContent()).toMatch(/Exhibit bundle\.pdf$/);

@@ -28,7 +28,7 @@ page.on('pageerror', (e) => console.error('page error:', e.message));
 
 try {
   await page.goto(server.url);
-  const grid = page.getByRole('grid', { name: 'Exhibits' });
+  const grid = page.getByRole('treegrid', { name: 'Exhibits' });
   const rowOf = (no: string) => grid.getByRole('row').filter({ has: page.getByText(no, { exact: true }) });
   await rowOf('PX-001').waitFor();
   await shot(page, 'overview');

@@ -18,7 +18,7 @@ const LARGE_CASE = 10_000;
 const HUGE_CASE = 100_000;
 const FIRST_ROW_PROBE = `
   new MutationObserver((_, observer) => {
-    if (!document.querySelector('[role=grid] [role=rowgroup] + [role=rowgroup] [role=row]')) return;
+    if (!document.querySelector('[role=treegrid] [role=rowgroup] + [role=rowgroup] [role=row]')) return;
     observer.disconnect();
     requestAnimationFrame(() => requestAnimationFrame(() => { window.__firstRowPainted = performance.now(); }));
   }).observe(document, { childList: true, subtree: true });`;
@@ -74,7 +74,7 @@ describe.skipIf(!chromiumPresent)('workspace in browser mode', () => {
       journey?.api.close();
     });
 
-    const grid = () => page.getByRole('grid', { name: 'Exhibits' });
+    const grid = () => page.getByRole('treegrid', { name: 'Exhibits' });
     const rowOf = (text: string): Locator => grid().getByRole('row').filter({ has: page.getByText(text, { exact: true }) });
     const viewer = () => page.getByRole('region', { name: 'Document viewer' });
     const allegations = () => page.getByRole('navigation', { name: 'Allegations' });
@@ -306,7 +306,7 @@ describe.skipIf(!chromiumPresent)('workspace in browser mode', () => {
       await page.addInitScript({ content: FIRST_ROW_PROBE });
       const started = Date.now();
       await page.goto(server.url);
-      await page.getByRole('grid', { name: 'Exhibits' }).getByRole('row').nth(1).waitFor();
+      await page.getByRole('treegrid', { name: 'Exhibits' }).getByRole('row').nth(1).waitFor();
       const seen = Date.now() - started;
       const painted = await page.evaluate('window.__firstRowPainted');
       await page.getByText(`${LARGE_CASE.toLocaleString('en-US')} exhibits`, { exact: true }).first().waitFor({ timeout: 30_000 });
@@ -315,8 +315,8 @@ describe.skipIf(!chromiumPresent)('workspace in browser mode', () => {
         `Time to first rows, ${LARGE_CASE.toLocaleString('en-US')} exhibits in browser mode: painted ${Math.round(Number(painted))} ms after ` +
           `navigation start (seen by the test ${seen} ms after page.goto); all rows loaded after ${all} ms.`,
       );
-      await page.getByRole('grid', { name: 'Exhibits' }).press('End');
-      await page.getByRole('grid', { name: 'Exhibits' }).getByText(`PX-${LARGE_CASE}`, { exact: true }).waitFor();
+      await page.getByRole('treegrid', { name: 'Exhibits' }).press('End');
+      await page.getByRole('treegrid', { name: 'Exhibits' }).getByText(`PX-${LARGE_CASE}`, { exact: true }).waitFor();
 
       // Every note says "Data Exchange System" (its body, and its title in the metadata): more matches than a search
       // returns, and than it ranks.
@@ -341,7 +341,7 @@ describe.skipIf(!chromiumPresent)('workspace in browser mode', () => {
       const page = await context.newPage();
       const started = Date.now();
       await page.goto(server.url);
-      const grid = page.getByRole('grid', { name: 'Exhibits' });
+      const grid = page.getByRole('treegrid', { name: 'Exhibits' });
       await page.getByRole('tab', { name: new RegExp(`${HUGE_CASE.toLocaleString('en-US')}$`) }).waitFor({ timeout: 60_000 });
       await expect.poll(() => grid.getAttribute('aria-rowcount'), { timeout: 20_000 }).toBe(String(HUGE_CASE + 1));
       const loaded = Date.now() - started;

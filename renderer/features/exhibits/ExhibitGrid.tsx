@@ -213,7 +213,7 @@ export function ExhibitGrid(props: ExhibitGridProps) {
         scrollRef.current = el;
         if (props.gridRef) props.gridRef.current = el;
       }}
-      role="grid"
+      role="treegrid"
       aria-label="Exhibits"
       aria-rowcount={rows.length + 1}
       aria-colcount={COLUMNS.length}
