@@ -16,11 +16,12 @@ import type {
   MatchCount,
   OcrReport,
   Paragraph,
+  Redaction,
   SearchHit,
   Tag,
   VerifyReport,
 } from './model.ts';
-import { BATES_POSITIONS, CONFIDENTIALITY, EXHIBIT_KINDS, ID_REF, STANCES } from './model.ts';
+import { BATES_POSITIONS, CONFIDENTIALITY, EXHIBIT_KINDS, ID_REF, REDACTION_PRESETS, STANCES } from './model.ts';
 import { COURT_IDS } from './court-profiles.ts';
 import type { PreflightReport } from './preflight.ts';
 
@@ -139,6 +140,18 @@ export type BatesSettings = z.output<typeof batesSchema>;
 
 const exportFolder = z.string().trim().min(1, 'Choose a folder to export to.').max(4096);
 
+/** The caption a clerk expects on a filing's cover: court, case title, case number, what is filed. */
+export const captionSchema = z
+  .object({
+    court: z.string().trim().max(300),
+    caseTitle: z.string().trim().max(500),
+    caseNumber: z.string().trim().max(200),
+    filingTitle: z.string().trim().max(500),
+  })
+  .partial()
+  .strict();
+export type Caption = z.output<typeof captionSchema>;
+
 /** Settings shared by every export that stamps exhibits (the bundle and one stamped PDF per exhibit). */
 const stampedExportArgs = {
   outDir: exportFolder,
@@ -149,7 +162,16 @@ const stampedExportArgs = {
   passwords: z.array(z.string().max(1000)).max(50).optional(),
   // A court profile (shared/court-profiles.ts): its size cap, page size and one exhibit per file.
   court: z.enum(COURT_IDS).optional(),
+  // Accepted redactions are applied unless this is false (the CLI's --no-redactions): never left out by default.
+  redactions: z.boolean().default(true),
+  // Print each box's label (its reason, or its own label) in white inside it.
+  redactionLabels: z.boolean().default(false),
+  // "PX-012 – 3 of 7" on every exhibit page, beside the Bates number.
+  pageLabels: z.boolean().default(false),
+  caption: captionSchema.optional(),
 };
+
+const redactionReason = z.string().trim().min(1, 'Give a reason for the redaction.').max(100);
 
 const megabytes = z.number().positive().max(1_000_000);
 
@@ -189,6 +211,8 @@ export interface ExhibitDetails {
   evidence: EvidenceLink[];
   annotations: Annotation[];
   history: AuditEntry[];
+  /** Its redactions, proposed and accepted, by page. */
+  redactions: Redaction[];
   /** Pages OCR could not read (rendering failed, or it needed more than its limits), with the reason; `ocr --retry` tries again. */
   unreadablePages: { page: number; reason: string }[];
 }
@@ -202,6 +226,13 @@ export interface AllegationsImport {
   causes: number;
   paragraphs: number;
   warnings: string[];
+}
+
+export interface RedactionProposals {
+  proposals: Redaction[];
+  /** Pages searched, and exhibits that could not be searched (no text, no positions), with why. */
+  pagesSearched: number;
+  skipped: string[];
 }
 
 /** Declares a method: its argument schema now, its result type through the type parameter. */
@@ -353,6 +384,56 @@ export const contract = {
   backupCase: method<BackupResult>()(
     z.object({ out: z.string().trim().min(1, 'Choose where to write the backup.').max(4096) }).strict(),
   ),
+  /** Redactions of one exhibit, or of the whole case; `status` narrows to proposals or accepted ones. */
+  listRedactions: method<Redaction[]>()(
+    z.object({ exhibit: exhibitRef.optional(), status: z.enum(['proposed', 'accepted']).optional() }).strict(),
+  ),
+  /**
+   * A redaction drawn or selected by the user, accepted at once. Rectangles are fractions of the page as shown from its
+   * top-left corner, or with `unit: 'points'` PDF points from the page's lower-left corner (a picture's points are its pixels).
+   */
+  addRedaction: method<Redaction>()(
+    z
+      .object({
+        exhibit: exhibitRef,
+        page: pageNo,
+        rects: z.array(rectSchema).min(1, 'Draw at least one box.').max(500),
+        unit: z.enum(['fraction', 'points']).default('fraction'),
+        reason: redactionReason,
+        label: text(100).trim().min(1).nullable().optional(),
+        text: text(20_000).nullable().optional(),
+        origin: z.enum(['box', 'text']).default('box'),
+      })
+      .strict(),
+  ),
+  /**
+   * Finds text to redact in the exhibits selected (all by default) and stores each hit as a proposal, to be accepted
+   * or rejected one by one: a preset pattern, the user's own regular expression, or a term (case-insensitive).
+   * `frcp52` proposes partial redactions that leave what the rule allows (last four digits, the year of birth).
+   */
+  proposeRedactions: method<RedactionProposals>()(
+    z
+      .object({
+        preset: z.enum(REDACTION_PRESETS).optional(),
+        pattern: z.string().min(1).max(500).optional(),
+        term: z.string().trim().min(1).max(500).optional(),
+        select: exportSelectionSchema.default({ by: 'all' }),
+        reason: redactionReason.optional(),
+      })
+      .strict()
+      .refine((a) => [a.preset, a.pattern, a.term].filter((v) => v !== undefined).length === 1, 'Give one of a preset, a pattern or a term.'),
+  ),
+  /** Accepts or rejects proposals (rejected ones are deleted); `all` means every proposal (of `exhibit`, if given). */
+  decideRedactions: method<{ changed: number }>()(
+    z
+      .object({
+        ids: z.union([z.literal('all'), z.array(z.number().int().positive()).min(1).max(100_000)]),
+        accept: z.boolean(),
+        exhibit: exhibitRef.optional(),
+      })
+      .strict(),
+  ),
+  removeRedaction: method<Redaction>()(z.object({ id: z.number().int().positive() }).strict()),
   exportBundle: method<ExportResult>()(exportArgs.bundle),
   exportStamped: method<ExportResult>()(exportArgs.stamped),
   exportList: method<ExportResult>()(exportArgs.list),

@@ -1,4 +1,5 @@
 // Domain types shared by the core, the adapters and the renderer.
+import type { PreflightFile } from './preflight.ts';
 
 export const EXHIBIT_KINDS = [
   'pdf',
@@ -287,4 +288,42 @@ export interface ExportResult {
   files: ExportedFile[];
   manifest: string;
   warnings: string[];
+  /** For an export made for a court: its own files checked by that court's preflight. */
+  preflight?: ExportPreflight;
+}
+
+/** The preflight an export for a court runs on what it wrote (file names within the export folder). */
+export interface ExportPreflight {
+  court: string;
+  passes: boolean;
+  files: PreflightFile[];
+}
+
+/** Search-and-redact patterns a user picks by name; `frcp52` proposes what Fed. R. Civ. P. 5.2(a) asks to be removed. */
+export const REDACTION_PRESETS = ['frcp52', 'ssn', 'tin', 'account', 'dob', 'email', 'phone'] as const;
+export type RedactionPreset = (typeof REDACTION_PRESETS)[number];
+
+/** The reasons offered for a redaction (any other text may be given). */
+export const REDACTION_REASONS = ['FRCP 5.2', 'Privileged – AC', 'Privileged – WP', 'Third-party PII', 'Confidential'] as const;
+
+/**
+ * A part of one page to be removed from every export of the exhibit (never from its original). Rectangles are
+ * fractions (0–1) of the page as shown, upright, from its top-left corner: the same on a PDF page, a picture and a
+ * scanned page, at any zoom. A proposal (from search or the privacy scan) is applied only once accepted.
+ */
+export interface Redaction {
+  id: number;
+  exhibitId: number;
+  exhibitNo: string;
+  page: number;
+  rects: Rect[];
+  reason: string;
+  /** Printed in the black box when the export asks for labels; null prints the reason. */
+  label: string | null;
+  status: 'proposed' | 'accepted';
+  /** The text the redaction removes, where it was made from text (for review); null for a box drawn by hand. */
+  text: string | null;
+  origin: 'box' | 'text' | 'search';
+  createdAt: string;
+  createdBy: string;
 }

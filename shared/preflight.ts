@@ -14,7 +14,11 @@ export const PREFLIGHT_CODES = [
   'privacy-tin', // 5.2(a)(1)
   'privacy-birth-date', // 5.2(a)(2)
   'privacy-account', // 5.2(a)(4)
+  'confidentiality-legend', // a page marked confidential: a note (the filing may belong under seal), not a refusal
 ] as const;
+
+/** Codes that inform the filer without making the file fail: the court accepts the file as it is. */
+export const NOTE_CODES: ReadonlySet<PreflightCode> = new Set(['confidentiality-legend']);
 
 export type PreflightCode = (typeof PREFLIGHT_CODES)[number];
 

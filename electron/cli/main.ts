@@ -9,6 +9,7 @@ import { init } from './commands/init.ts';
 import { link } from './commands/link.ts';
 import { ocrCommand } from './commands/ocr.ts';
 import { preflight } from './commands/preflight.ts';
+import { redact } from './commands/redact.ts';
 import { list } from './commands/list.ts';
 import { sample } from './commands/sample.ts';
 import { search } from './commands/search.ts';
@@ -21,7 +22,7 @@ import { restore } from './commands/restore.ts';
 import { recover } from './commands/recover.ts';
 import { EXIT } from './command.ts';
 
-const COMMANDS: readonly Command[] = [init, importCommand, ocrCommand, list, show, edit, renumber, search, tag, allegations, link, verify, serve, sample, exportCommand, preflight, backup, restore, recover];
+const COMMANDS: readonly Command[] = [init, importCommand, ocrCommand, list, show, edit, renumber, search, tag, allegations, link, verify, serve, sample, exportCommand, preflight, redact, backup, restore, recover];
 
 const INTERNAL_ERROR = 70;
 

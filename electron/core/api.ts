@@ -14,6 +14,7 @@ import type { Handlers } from './handlers/handler.ts';
 import { integrityHandlers } from './handlers/integrity-handlers.ts';
 import { ocrHandlers } from './handlers/ocr-handlers.ts';
 import { preflightHandlers } from './handlers/preflight-handlers.ts';
+import { redactionHandlers } from './handlers/redaction-handlers.ts';
 import { searchHandlers } from './handlers/search-handlers.ts';
 import { tagHandlers } from './handlers/tag-handlers.ts';
 import { validationMessage } from './validation-message.ts';
@@ -59,6 +60,7 @@ export function createCaseApi(options: CaseApiOptions): CaseApi {
       ...integrityHandlers(ctx),
       ...exportHandlers(ctx),
       ...ocrHandlers(ctx),
+      ...redactionHandlers(ctx),
       ...preflightHandlers(),
       ...backupHandlers(ctx),
     };

@@ -58,7 +58,8 @@ export function syntheticCase(count: number): CaseApi {
     getExhibit: async ({ exhibit: ref }) => {
       const found = exhibits.find((e) => e.exhibitNo === ref);
       if (!found) throw new UserError('not_found', `No exhibit "${ref}".`);
-      return { exhibit: found, children: [], paragraphs: [], evidence: [], annotations: [], history: [], unreadablePages: [] };
+      return { exhibit: found, children: [], paragraphs: [], evidence: [], annotations: [],
+      redactions: [], history: [], unreadablePages: [] };
     },
   };
   return { ...api, dir: '', original: () => null, close() {} };

@@ -71,7 +71,11 @@ describe('the exhibit bundle', () => {
     expect(fs.readdirSync(folder).sort()).toEqual(['BES v. Huawei – Exhibit bundle.pdf', 'manifest.json']);
     const bytes = fs.readFileSync(file);
     expect(result.files[0]).toMatchObject({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, pages: pages.length });
-    expect(result.warnings).toEqual([1, 2].map((n) => `PX-006, page ${n}: the picture could not be read (Page ${n} of the TIFF could not be decoded; the file is damaged); a placeholder page is printed instead.`));
+    expect(result.warnings).toEqual([
+      'PX-002 is marked CONFIDENTIAL: under a protective order it may have to be filed under seal (or redacted), not publicly.',
+      'PX-005 is marked HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY: under a protective order it may have to be filed under seal (or redacted), not publicly.',
+      ...[1, 2].map((n) => `PX-006, page ${n}: the picture could not be read (Page ${n} of the TIFF could not be decoded; the file is damaged); a placeholder page is printed instead.`),
+    ]);
   });
 
   it('numbers every exhibit page, and only those, from the first Bates number on with no gap or repeat', () => {

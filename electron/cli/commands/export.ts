@@ -1,5 +1,5 @@
 // exhibit-desk export: the exhibit bundle, stamped exhibits, the exhibit list and the proof chart, into a new folder.
-import type { BatesSettings, ExportSelection } from '../../../shared/api.ts';
+import type { BatesSettings, Caption, ExportSelection } from '../../../shared/api.ts';
 import type { CourtId } from '../../../shared/court-profiles.ts';
 import { UserError } from '../../../shared/errors.ts';
 import { parseNumberList } from '../../../shared/number-list.ts';
@@ -9,15 +9,17 @@ import { stopExportThread } from '../../core/export/export-thread.ts';
 import { EXIT, interruptible, parseCourt, parseFlags, parseInteger, parseMegabytes, printJson, progressLine, requirePositionals, withCase, type Command, type Io } from '../command.ts';
 
 const STAMP_FLAGS =
-  '[--bates-prefix P] [--bates-start N] [--bates-digits N] [--bates-position bottom-right|bottom-center|bottom-left] [--case-number TEXT] [--court cacd|cand|mdd|generic]';
+  '[--bates-prefix P] [--bates-start N] [--bates-digits N] [--bates-position bottom-right|bottom-center|bottom-left] [--case-number TEXT] [--court cacd|cand|mdd|generic] [--page-labels] [--redaction-labels] [--no-redactions]';
+const CAPTION_FLAGS = '[--caption-court TEXT] [--caption-title TEXT] [--caption-number TEXT] [--filing-title TEXT]';
 const SELECT_FLAG = '[--select all|tag:NAME|paragraph:N|numbers:1,3-7]';
 
 const usage = [
-  `export CASE_DIR bundle --out DIR ${STAMP_FLAGS} [--max-mb N] ${SELECT_FLAG} [--cover TEXT] [--password PW]... [--json]`,
+  `export CASE_DIR bundle --out DIR ${STAMP_FLAGS} [--max-mb N] ${SELECT_FLAG} [--cover TEXT] ${CAPTION_FLAGS} [--password PW]... [--json]`,
   `export CASE_DIR stamped --out DIR ${STAMP_FLAGS} ${SELECT_FLAG} [--password PW]... [--json]`,
   `export CASE_DIR list --format pdf|docx|csv --out DIR ${SELECT_FLAG} [--json]`,
   'export CASE_DIR proof-chart --format pdf|docx --out DIR [--json]',
-  '    Each export goes into a new folder inside DIR, with manifest.json beside its files.',
+  '    Each export goes into a new folder inside DIR, with manifest.json beside its files. Accepted redactions are',
+  '    applied (with a redaction log) unless --no-redactions is given.',
 ].join('\n  ');
 
 const FLAGS = {
@@ -32,16 +34,27 @@ const FLAGS = {
   'max-mb': { type: 'string' },
   court: { type: 'string' },
   cover: { type: 'string' },
+  'caption-court': { type: 'string' },
+  'caption-title': { type: 'string' },
+  'caption-number': { type: 'string' },
+  'filing-title': { type: 'string' },
+  'page-labels': { type: 'boolean' },
+  'redaction-labels': { type: 'boolean' },
+  'no-redactions': { type: 'boolean' },
   password: { type: 'string', multiple: true },
   json: { type: 'boolean' },
 } as const;
 
 type Flag = keyof typeof FLAGS;
 
+const STAMP_FLAG_NAMES: Flag[] = [
+  'select', 'bates-prefix', 'bates-start', 'bates-digits', 'bates-position', 'case-number', 'court', 'password', 'page-labels', 'redaction-labels', 'no-redactions',
+];
+
 /** The flags each kind of export takes besides --out and --json; any other is refused rather than ignored. */
 const ALLOWED: Record<string, Flag[]> = {
-  bundle: ['select', 'bates-prefix', 'bates-start', 'bates-digits', 'bates-position', 'case-number', 'court', 'max-mb', 'cover', 'password'],
-  stamped: ['select', 'bates-prefix', 'bates-start', 'bates-digits', 'bates-position', 'case-number', 'court', 'password'],
+  bundle: [...STAMP_FLAG_NAMES, 'max-mb', 'cover', 'caption-court', 'caption-title', 'caption-number', 'filing-title'],
+  stamped: STAMP_FLAG_NAMES,
   list: ['format', 'select'],
   'proof-chart': ['format'],
 };
@@ -82,7 +95,7 @@ type Call = (api: CaseApi, options: Parameters<CaseApi['exportBundle']>[1]) => P
 function exportCall(kind: string, values: Values, outDir: string, select: ExportSelection | undefined): Call {
   switch (kind) {
     case 'bundle': {
-      const args = { outDir, select, ...stampSettings(values), maxMb: parseMegabytes(values['max-mb']), cover: values.cover, passwords: values.password };
+      const args = { outDir, select, ...stampSettings(values), maxMb: parseMegabytes(values['max-mb']), cover: values.cover, caption: caption(values), passwords: values.password };
       return (api, options) => api.exportBundle(args, options);
     }
     case 'stamped': {
@@ -100,7 +113,20 @@ function exportCall(kind: string, values: Values, outDir: string, select: Export
   }
 }
 
-function stampSettings(values: Values): { bates: Partial<BatesSettings>; caseNumber?: string; court?: CourtId } {
+function caption(values: Values): Caption | undefined {
+  const given = { court: values['caption-court'], caseTitle: values['caption-title'], caseNumber: values['caption-number'], filingTitle: values['filing-title'] };
+  return Object.values(given).some((v) => v !== undefined) ? given : undefined;
+}
+
+function stampSettings(values: Values): {
+  bates: Partial<BatesSettings>;
+  caseNumber?: string;
+  court?: CourtId;
+  redactions: boolean;
+  redactionLabels: boolean;
+  pageLabels: boolean;
+} {
+  if (values['no-redactions'] && values['redaction-labels']) throw new UserError('bad_input', '--redaction-labels and --no-redactions contradict each other.');
   const position = values['bates-position'];
   if (position !== undefined && !BATES_POSITIONS.includes(position as BatesPosition)) {
     throw new UserError('bad_input', `--bates-position must be one of ${BATES_POSITIONS.join(', ')}.`);
@@ -116,6 +142,9 @@ function stampSettings(values: Values): { bates: Partial<BatesSettings>; caseNum
     },
     caseNumber: values['case-number'],
     court: parseCourt(values.court),
+    redactions: !values['no-redactions'],
+    redactionLabels: values['redaction-labels'] ?? false,
+    pageLabels: values['page-labels'] ?? false,
   };
 }
 

@@ -6,6 +6,7 @@ import { createAuditLog } from '../store/audit.ts';
 import { createEvidenceStore } from '../store/evidence.ts';
 import { createExhibitStore } from '../store/exhibits.ts';
 import { createOcrStore } from '../store/ocr-text.ts';
+import { createRedactionStore } from '../store/redactions.ts';
 import { createSettings } from '../store/settings.ts';
 import { createTagStore } from '../store/tags.ts';
 import type { Vault } from '../vault/vault.ts';
@@ -30,6 +31,7 @@ export function createCaseContext(db: Database.Database, vault: Vault, now: Cloc
     evidence: createEvidenceStore(db),
     annotations: createAnnotationStore(db),
     ocr: createOcrStore(db),
+    redactions: createRedactionStore(db),
   };
 }
 

@@ -23,6 +23,7 @@ const READS = [
   'paragraphsForExhibit',
   'unsupportedParagraphs',
   'listAnnotations',
+  'listRedactions',
   'auditLog',
   'verify',
   'exportBundle',

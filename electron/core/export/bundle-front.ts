@@ -13,6 +13,9 @@ export interface FrontMatter {
   caseTitle: string;
   caseNumber: string | null;
   cover: string | null;
+  /** The caption's court and filing title; with either (or a cover text) the bundle begins with a cover page. */
+  court: string | null;
+  filingTitle: string | null;
   createdAt: string;
   /** Whether the bundle may run to several volumes (the index then has a volume column). */
   volumeColumn: boolean;
@@ -20,13 +23,15 @@ export interface FrontMatter {
 
 export function frontMatterPages(vol: Volume, front: FrontMatter, entries: IndexEntry[], volumeCount: number): PDFPage[] {
   const pages: PDFPage[] = [];
-  if (front.cover) {
+  if (hasCover(front)) {
     const cover = PDFPage.create(vol.doc);
     const first = entries[0]?.numbers.family.first;
     const last = entries.at(-1)?.numbers.family.last;
     drawCoverPage(cover, vol.fonts, {
+      court: front.court,
       caseTitle: front.caseTitle,
       caseNumber: front.caseNumber,
+      filingTitle: front.filingTitle,
       text: front.cover,
       summary: [
         `${entries.length} exhibit${entries.length === 1 ? '' : 's'}${first ? `, Bates ${first} – ${last}` : ''}`,
@@ -42,6 +47,10 @@ export function frontMatterPages(vol: Volume, front: FrontMatter, entries: Index
     pages.push(page);
   }
   return pages;
+}
+
+export function hasCover(front: FrontMatter): boolean {
+  return Boolean(front.cover || front.court || front.filingTitle);
 }
 
 /** Where each exhibit would begin if none had to be split: what the index will roughly say, to measure it early. */

@@ -5,16 +5,17 @@ import path from 'node:path';
 import { PDFPage } from '@cantoo/pdf-lib';
 import { courtLimits } from '../../../shared/court-profiles.ts';
 import { assignBates, batesAssignment, rangeText } from './bates.ts';
-import { frontMatterPages, plannedPlacement } from './bundle-front.ts';
+import { frontMatterPages, hasCover, plannedPlacement } from './bundle-front.ts';
 import type { IndexEntry } from './exhibit-index.ts';
 import { BundleVolumes, type BuildPages, type Placed } from './bundle-volumes.ts';
-import { dayOf, describe } from './display.ts';
+import { dayOf } from './display.ts';
 import type { ExportArgs, ExportJob, ExportOutcome, Exporter, WrittenFile } from './export-job.ts';
 import { safeFileName } from './file-names.ts';
 import { fontBytesFor } from './fonts.ts';
-import { familyConfidentiality, originalsOf, planFamilies, type Family } from './rendition.ts';
+import { familyConfidentiality, originalsOf, planFamilies, type Family, type RedactionRun } from './rendition.ts';
 import { drawSlipSheet } from './slip-sheet.ts';
 import { LEGENDS } from './stamp.ts';
+import { redactionSettings, writeRedactionLog } from './redaction-log.ts';
 import { drawStampedPages, type StampSettings } from './stamped-pages.ts';
 
 /** 1 MB is 1,000,000 bytes: the smaller reading, so that a volume is under the limit however a court counts. */
@@ -27,17 +28,36 @@ export const bundleExporter: Exporter<'bundle'> = { kind: 'bundle', run: exportB
 
 async function exportBundle(job: ExportJob, args: ExportArgs<'bundle'>): Promise<ExportOutcome> {
   const court = courtLimits(args.court, args.maxMb);
-  const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize };
+  const redact: RedactionRun | null = args.redactions ? { labels: args.redactionLabels, applied: [] } : null;
+  const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize, redact };
   const families = await planFamilies(job, source, args.select);
   const numbers = assignBates(args.bates, families);
-  const caseTitle = job.ctx.settings.title();
-  const caseNumber = args.caseNumber ?? null;
+  const caseTitle = args.caption?.caseTitle || job.ctx.settings.title();
+  const caseNumber = args.caption?.caseNumber || args.caseNumber || null;
   const limit = court.maxMb === null ? Infinity : Math.floor(court.maxMb * MB);
-  const settings: StampSettings = { bates: args.bates, caseNumber, label: false };
-  const front = { caseTitle, caseNumber, cover: args.cover ?? null, createdAt: job.createdAt, volumeColumn: limit !== Infinity || court.oneExhibitPerFile };
+  const settings: StampSettings = { bates: args.bates, caseNumber, label: false, pageLabels: args.pageLabels };
+  // A bundle for a court names that court on its cover, as a caption does, unless the caption names it otherwise.
+  const courtName = args.caption?.court || (args.court && args.court !== 'generic' ? court.name : null);
+  const front = {
+    caseTitle,
+    caseNumber,
+    cover: args.cover ?? null,
+    court: courtName,
+    filingTitle: args.caption?.filingTitle || null,
+    createdAt: job.createdAt,
+    volumeColumn: limit !== Infinity || court.oneExhibitPerFile,
+  };
 
   // The fonts are written when a volume is finished: room is kept for every character the bundle may print.
-  const characters = new Set([...OWN_CHARACTERS, ...caseTitle, ...(caseNumber ?? ''), ...(args.cover ?? ''), ...args.bates.prefix]);
+  const characters = new Set([
+    ...OWN_CHARACTERS,
+    ...caseTitle,
+    ...(caseNumber ?? ''),
+    ...(args.cover ?? ''),
+    ...(courtName ?? '').toUpperCase(),
+    ...(front.filingTitle ?? ''),
+    ...args.bates.prefix,
+  ]);
   for (const f of families) for (const ch of f.characters) characters.add(ch);
   const fontBytes = limit === Infinity ? 0 : await fontBytesFor(characters);
   const volumes = new BundleVolumes(job, `${caseTitle} – Exhibit bundle`, limit, fontBytes, court.oneExhibitPerFile);
@@ -47,7 +67,8 @@ async function exportBundle(job: ExportJob, args: ExportArgs<'bundle'>): Promise
     const slip = PDFPage.create(vol.doc);
     drawSlipSheet(slip, vol.fonts, {
       exhibitNo: family.head.exhibitNo,
-      title: describe(family.head),
+      // The exhibit's own title: its Description holds counsel's characterisation, which a filing must not print.
+      title: family.head.title,
       date: dayOf(family.head.date),
       bates: rangeText(fb.family),
       legend: LEGENDS[familyConfidentiality(family)],
@@ -76,6 +97,7 @@ async function exportBundle(job: ExportJob, args: ExportArgs<'bundle'>): Promise
     job.progress(families.length, families.length + 1, 'Index of exhibits');
     const index = job.previewPages === undefined ? placed : plannedPlacement(families, numbers);
     const files = await finishVolumes(job, volumes, placed, index, front, safeFileName(caseTitle), limit);
+    if (redact && job.previewPages === undefined) files.push(...(await writeRedactionLog(job, caseTitle, redact.applied)));
     job.progress(families.length + 1, families.length + 1, null);
     return {
       files,
@@ -90,7 +112,7 @@ async function exportBundle(job: ExportJob, args: ExportArgs<'bundle'>): Promise
         originals: originalsOf(p.family, p.numbers),
       })),
       bates: batesAssignment(numbers),
-      settings: { select: args.select, bates: args.bates, caseNumber, cover: args.cover ?? null, court: args.court ?? null, maxMb: court.maxMb, volumes: files.length },
+      settings: { select: args.select, bates: args.bates, caseNumber, cover: args.cover ?? null, caption: { court: courtName, caseTitle, filingTitle: front.filingTitle }, court: args.court ?? null, maxMb: court.maxMb, volumes: files.length, ...redactionSettings(args, redact) },
     };
   } catch (e) {
     volumes.abandon();
@@ -112,7 +134,7 @@ async function finishVolumes(
   const files: WrittenFile[] = [];
   for (const [v, vol] of volumes.volumes.entries()) {
     const frontPages = v === 0 ? frontMatterPages(vol, front, index, count) : [];
-    if (frontPages.length > 0) vol.bookmarkFirst({ title: 'Index of exhibits', page: frontPages[front.cover ? 1 : 0]!.ref, children: [] });
+    if (frontPages.length > 0) vol.bookmarkFirst({ title: 'Index of exhibits', page: frontPages[hasCover(front) ? 1 : 0]!.ref, children: [] });
     const done = await vol.finish({
       front: frontPages,
       labels: [

@@ -30,7 +30,7 @@ export function indexPages(caseTitle: string, caseNumber: string | null, entries
       return {
         cells: [
           m.exhibit.exhibitNo,
-          i === 0 ? describe(m.exhibit) : m.exhibit.title,
+          m.exhibit.title,
           dayOf(m.exhibit.date),
           rangeText(bates),
           ...(volumes ? [String(start.volume)] : []),

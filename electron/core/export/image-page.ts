@@ -3,6 +3,7 @@
 // complete JPEG or PNG is embedded as it is; any other page is decoded and embedded anew, one page at a time: bilevel
 // scans (faxes, G4 TIFFs) as 1-bit images at their own resolution, other lossless pictures losslessly, photos as JPEG.
 import { PDFPage, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFDocument, type PDFRef } from '@cantoo/pdf-lib';
+import type { Rect } from '../../../shared/model.ts';
 import { readImageInfo, type ImageInfo } from '../import/formats/image-header.ts';
 import { MAX_DECODE_PIXELS } from '../pictures/decoded-page.ts';
 import { openPicture, type Picture, type UprightPage } from '../pictures/picture.ts';
@@ -40,16 +41,33 @@ export function pictureOriginal(bytes: Uint8Array): PictureOriginal {
 }
 
 /** Page `index` (0-based) of the picture on its own export page, placed as an original page is (for the OCR words). */
-export async function imagePage(out: PDFDocument, original: PictureOriginal, index: number): Promise<PlacedOriginalPage> {
-  if (index === 0 && embedsAsItIs(original.info)) {
+export async function imagePage(out: PDFDocument, original: PictureOriginal, index: number, redacted: Rect[] = []): Promise<PlacedOriginalPage> {
+  if (index === 0 && redacted.length === 0 && embedsAsItIs(original.info)) {
     const placed = await placeAsItIs(out, original).catch(() => null);
     if (placed) return placed;
   }
   original.picture ??= await openPicture(original.bytes);
   const storage = original.picture.storage(index);
   const upright = await original.picture.render(index, storage === 'bilevel' ? BILEVEL_PIXELS : PRINT_PIXELS);
+  if (redacted.length > 0) blackOutCanvas(upright, redacted);
   const ref = storage === 'bilevel' ? bilevelImage(out, upright) : await embedPixels(out, upright, storage === 'lossy');
   return place(out, ref, { width: upright.width, height: upright.height }, ORIENTATIONS[1]!);
+}
+
+/** Redaction boxes painted black into the decoded page, before it is embedded in any form (bilevel, lossless, JPEG). */
+function blackOutCanvas(upright: UprightPage, rects: Rect[]): void {
+  const g = upright.canvas.getContext('2d');
+  g.save();
+  g.setTransform(1, 0, 0, 1, 0, 0);
+  g.fillStyle = '#000000';
+  for (const r of rects) {
+    const x0 = Math.max(0, Math.floor(r.x * upright.width) - 1);
+    const y0 = Math.max(0, Math.floor(r.y * upright.height) - 1);
+    const x1 = Math.min(upright.width, Math.ceil((r.x + r.width) * upright.width) + 1);
+    const y1 = Math.min(upright.height, Math.ceil((r.y + r.height) * upright.height) + 1);
+    g.fillRect(x0, y0, x1 - x0, y1 - y0);
+  }
+  g.restore();
 }
 
 /** A complete RGB or grey JPEG goes in untouched (PDF reads JPEG itself), a complete PNG as its pixels; a CMYK or

@@ -86,6 +86,25 @@ export function placeOriginalPage(
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
+/**
+ * An export page for a picture of an original page as shown (upright, `width` × `height` points): placed exactly where
+ * `placeOriginalPage` would put the page itself, so stamps, fitting to a court's size and text layers are the same.
+ */
+export function placeRenderedPage(out: PDFDocument, image: PDFRef, width: number, height: number, fitTo: PageSize | null = null): PlacedOriginalPage {
+  const page = PDFPage.create(out);
+  page.setSize(width, height);
+  const shown = pageView({ x0: 0, y0: 0, x1: width, y1: height }, 0);
+  const fitted = fitTo && !fitsPage(width, height, fitTo) ? fitOnto(page, shown, fitTo) : null;
+  const view = fitted?.view ?? shown;
+  const band = stampBand(view.height);
+  const scale = (view.height - 2 * band) / view.height;
+  const shrink: Matrix = [scale, 0, 0, scale, (view.width * (1 - scale)) / 2, band];
+  const content = compose(compose(fitted?.scale ?? IDENTITY, shrink), invert(view.toView));
+  const name = page.node.newXObject('Rendered', image);
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...compose([width, 0, 0, height, 0, 0], content)), drawObject(name), popGraphicsState());
+  return { page, view, original: { width, height, toPage: content } };
+}
+
 /** Gives the page the court's size (upright, in the original's orientation) and the matrix that scales the original
  * as shown onto it, centred. */
 function fitOnto(page: PDFPage, shown: PageView, size: PageSize): { view: PageView; scale: Matrix } {

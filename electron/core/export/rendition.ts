@@ -4,7 +4,7 @@
 import { PDFPage } from '@cantoo/pdf-lib';
 import type { ExportSelection } from '../../../shared/api.ts';
 import type { PageSize } from '../../../shared/court-profiles.ts';
-import type { Confidentiality, Exhibit } from '../../../shared/model.ts';
+import type { Confidentiality, Exhibit, Redaction } from '../../../shared/model.ts';
 import { UserError } from '../../../shared/errors.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import { OriginalChangedError } from '../vault/vault.ts';
@@ -19,6 +19,10 @@ import { originalSource, placeOriginalPage, type OriginalSource } from './origin
 import { pageView, type PageView } from './page-geometry.ts';
 import { NATIVE_FORMAT, placeholderPage, printedExhibit, printsAsText } from './printed-exhibit.ts';
 import { selectFamilies } from './selection.ts';
+import { LEGENDS } from './stamp.ts';
+import type { PdfiumDocument } from '../import/formats/pdfium-document.ts';
+import { openPdfOriginal } from '../redaction/page-texts.ts';
+import { boxesOf, drawLabels, keptOcrLayout, redactedPdfPage, type RedactionDrawing } from './redacted-page.ts';
 import { drawLaidOut, LETTER, type LaidOutPage } from './text-flow.ts';
 
 export type RenditionPage =
@@ -49,6 +53,20 @@ export interface RenderSource {
   passwords: string[];
   /** A court's page size: original pages larger than it are scaled onto it. */
   pageSize?: PageSize | null;
+  /** Accepted redactions are applied (null when the export was explicitly asked to leave them out). */
+  redact?: RedactionRun | null;
+}
+
+/** One page's redactions as an export applied them, for the redaction log. */
+export interface AppliedRedaction {
+  exhibitNo: string;
+  page: number;
+  bates: string;
+  redaction: Redaction;
+}
+
+export interface RedactionRun extends RedactionDrawing {
+  applied: AppliedRedaction[];
 }
 
 function attachmentsOf(ctx: CaseContext, e: Exhibit): Exhibit[] {
@@ -77,6 +95,8 @@ export async function planFamilies(job: ExportJob, source: RenderSource, selecti
     job.checkCancelled();
     const family = await planFamily(source, head);
     family.warnings.forEach(job.warn);
+    const legend = LEGENDS[familyConfidentiality(family)];
+    if (legend) job.warn(`${head.exhibitNo} is marked ${legend}: under a protective order it may have to be filed under seal (or redacted), not publicly.`);
     families.push(family);
   }
   return families;
@@ -132,6 +152,8 @@ export interface DrawnPage {
   page: PDFPage;
   view: PageView;
   member: Member;
+  /** The redactions applied to this page. */
+  redactions?: Redaction[];
 }
 
 const LETTER_VIEW = pageView({ x0: 0, y0: 0, x1: LETTER.width, y1: LETTER.height }, 0);
@@ -153,8 +175,12 @@ export async function drawFamilyPages(
     const start = Math.max(from, member.firstPage);
     const end = Math.min(to, member.firstPage + member.pages.length);
     if (start >= end) continue;
-    const draw = memberDrawer(source, target, member, warn);
-    for (let p = start; p < end; p++) onPage({ ...(await refuseChanged(member.exhibit, draw(member.pages[p - member.firstPage]!))), member }, p);
+    const drawer = memberDrawer(source, target, member, warn);
+    try {
+      for (let p = start; p < end; p++) onPage({ ...(await refuseChanged(member.exhibit, drawer.draw(member.pages[p - member.firstPage]!))), member }, p);
+    } finally {
+      drawer.close();
+    }
   }
 }
 
@@ -164,8 +190,16 @@ function memberDrawer(
   target: { doc: PDFPage['doc']; fonts: Fonts },
   member: Member,
   warn: (message: string) => void,
-): (page: RenditionPage) => Promise<{ page: PDFPage; view: PageView }> {
+): { draw: (page: RenditionPage) => Promise<{ page: PDFPage; view: PageView; redactions?: Redaction[] }>; close(): void } {
   const e = member.exhibit;
+  const redactions = source.redact ? source.ctx.redactions.acceptedByPage(e.id) : new Map<number, Redaction[]>();
+  let pdfium: PdfiumDocument | null | undefined;
+  /** A redacted page that cannot be drawn is never printed unredacted: a placeholder says so. */
+  const unredactable = (n: number, why: string) => {
+    const reason = `page ${n} has redactions and could not be drawn with them applied (${why}); it is withheld`;
+    warn(`${e.exhibitNo}, ${reason}.`);
+    return placeholder(reason, n);
+  };
   const laidOut = (l: LaidOutPage) => {
     const page = PDFPage.create(target.doc);
     page.setSize(LETTER.width, LETTER.height);
@@ -178,7 +212,8 @@ function memberDrawer(
   let original: OriginalSource | { problem: string } | null = null;
   let picture: PictureOriginal | null = null;
   let printed: LaidOutPage[] | null = null;
-  return async (page) => {
+  const close = () => pdfium?.close();
+  const draw = async (page: RenditionPage): Promise<{ page: PDFPage; view: PageView; redactions?: Redaction[] }> => {
     switch (page.kind) {
       case 'placeholder':
         return placeholder(page.reason);
@@ -188,11 +223,16 @@ function memberDrawer(
       case 'image':
         try {
           picture ??= pictureOriginal(await source.ctx.vault.read(e.sha256));
-          const placed = await imagePage(target.doc, picture, page.index);
-          drawOcrTextLayer(placed, source.ctx.ocr.layout(e.id, page.index + 1), target.fonts.regular);
-          return placed;
+          const applied = redactions.get(page.index + 1);
+          const rects = applied ? boxesOf(applied) : [];
+          const placed = await imagePage(target.doc, picture, page.index, rects);
+          const layout = source.ctx.ocr.layout(e.id, page.index + 1);
+          drawOcrTextLayer(placed, applied ? keptOcrLayout(layout, rects) : layout, target.fonts.regular);
+          if (applied && source.redact?.labels) drawLabels(placed, applied, target.fonts.regular);
+          return applied ? { ...placed, redactions: applied } : placed;
         } catch (err) {
           if (err instanceof OriginalChangedError) throw err;
+          if (redactions.has(page.index + 1)) return unredactable(page.index + 1, err instanceof Error ? err.message.slice(0, 120) : 'unknown error');
           const reason = `the picture could not be read (${err instanceof Error ? err.message.slice(0, 120).replace(/\.$/, '') : 'unknown error'})`;
           const where = member.pages.length > 1 ? `${e.exhibitNo}, page ${page.index + 1}` : e.exhibitNo;
           warn(`${where}: ${reason}; a placeholder page is printed instead.`);
@@ -209,6 +249,22 @@ function memberDrawer(
           return placeholder(original.problem, page.index + 1);
         }
         if (page.index >= original.doc.getPageCount()) return placeholder('the original has no such page', page.index + 1);
+        const applied = redactions.get(page.index + 1);
+        if (applied) {
+          if (pdfium === undefined) pdfium = await openPdfOriginal(await source.ctx.vault.read(e.sha256), source.passwords);
+          if (!pdfium) return unredactable(page.index + 1, 'PDFium cannot open the original');
+          const placed = await redactedPdfPage(
+            target.doc,
+            pdfium,
+            page.index,
+            applied,
+            source.ctx.ocr.layout(e.id, page.index + 1),
+            source.pageSize ?? null,
+            target.fonts.regular,
+            source.redact!,
+          );
+          return placed ? { ...placed, redactions: applied } : unredactable(page.index + 1, 'PDFium cannot draw the page');
+        }
         try {
           const placed = placeOriginalPage(target.doc, original, page.index, source.pageSize ?? null);
           drawOcrTextLayer(placed, source.ctx.ocr.layout(e.id, page.index + 1), target.fonts.regular);
@@ -221,6 +277,7 @@ function memberDrawer(
       }
     }
   };
+  return { draw, close };
 }
 
 /**

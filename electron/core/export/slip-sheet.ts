@@ -16,8 +16,12 @@ export interface SlipSheet {
 }
 
 export interface CoverPage {
+  /** The court, as a caption begins ("UNITED STATES DISTRICT COURT / CENTRAL DISTRICT OF CALIFORNIA"); null for none. */
+  court: string | null;
   caseTitle: string;
   caseNumber: string | null;
+  /** What is filed ("Declaration of J. Smith – Exhibits 1–40"). */
+  filingTitle: string | null;
   text: string | null;
   summary: string[];
 }
@@ -50,10 +54,12 @@ export function drawSlipSheet(page: PDFPage, fonts: Fonts, s: SlipSheet): void {
 
 export function drawCoverPage(page: PDFPage, fonts: Fonts, c: CoverPage): void {
   page.setSize(LETTER.width, LETTER.height);
-  let y = LETTER.height * 0.78;
+  let y = LETTER.height * 0.86;
+  if (c.court) y = centred(page, fonts, c.court.toUpperCase(), y, 12, 'bold') - 28;
   y = centred(page, fonts, c.caseTitle, y, 20, 'bold');
   if (c.caseNumber) y = centred(page, fonts, c.caseNumber, y - 4, 12, 'regular');
-  if (c.text) y = centred(page, fonts, c.text, y - 36, 13, 'regular');
+  if (c.filingTitle) y = centred(page, fonts, c.filingTitle, y - 30, 14, 'bold');
+  if (c.text) y = centred(page, fonts, c.text, y - 30, 13, 'regular');
   y = centred(page, fonts, 'EXHIBIT BUNDLE', y - 48, 16, 'bold');
   centred(page, fonts, c.summary.join('\n'), y - 10, 10, 'regular', MUTED);
 }

@@ -22,6 +22,8 @@ export interface PageStamps {
   legend: string | null;
   /** The exhibit label ("EXHIBIT PX-012", and the case number under it), on an exhibit's first page. */
   label: { exhibit: string; caseNumber: string | null } | null;
+  /** "PX-012 – 3 of 7": which exhibit and page this is, at the foot opposite the Bates number. */
+  pageLabel?: string | null;
 }
 
 const INK = rgb(0, 0, 0);
@@ -51,6 +53,12 @@ export function stampPage(page: PDFPage, view: PageView, stamps: PageStamps, fon
   const bates = sized(stamps.bates, 'regular', band * 0.27, room);
   const batesX = { 'bottom-left': inset, 'bottom-center': (view.width - bates.width) / 2, 'bottom-right': view.width - inset - bates.width }[position];
   page.drawText(bates.text, { x: batesX, y: band * 0.4, size: bates.size, font: fonts.regular, color: INK });
+  if (stamps.pageLabel) {
+    const free = position === 'bottom-center' ? (room - bates.width) / 2 - band * 0.3 : room - bates.width - band * 0.5;
+    const pageLabel = sized(stamps.pageLabel, 'regular', band * 0.27, Math.max(free, band));
+    const x = position === 'bottom-left' ? view.width - inset - pageLabel.width : inset;
+    page.drawText(pageLabel.text, { x, y: band * 0.4, size: pageLabel.size, font: fonts.regular, color: INK });
+  }
 
   const top = view.height - band;
   let labelWidth = 0;

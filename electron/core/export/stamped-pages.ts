@@ -13,6 +13,8 @@ export interface StampSettings {
   caseNumber: string | null;
   /** Stamped exports label the first page; bundles put a slip sheet before it instead. */
   label: boolean;
+  /** "PX-012 – 3 of 7" on every page, for the member exhibit the page belongs to. */
+  pageLabels?: boolean;
 }
 
 export interface StampedRange {
@@ -33,11 +35,15 @@ export async function drawStampedPages(
   const legend = LEGENDS[familyConfidentiality(family)];
   const pages: PDFPage[] = [];
   const memberStarts: StampedRange['memberStarts'] = [];
-  await drawFamilyPages(source, target, family, range.from, range.to, job.warn, ({ page, view, member }, p) => {
+  await drawFamilyPages(source, target, family, range.from, range.to, job.warn, ({ page, view, member, redactions }, p) => {
     job.checkCancelled();
     if (p === member.firstPage) memberStarts.push({ member, index: pages.length });
     const label = settings.label && p === 0 ? { exhibit: family.head.exhibitNo, caseNumber: settings.caseNumber } : null;
-    stampPage(page, view, { bates: batesNumber(settings.bates, numbers.start + p), legend, label }, target.fonts, settings.bates.position);
+    const bates = batesNumber(settings.bates, numbers.start + p);
+    const ofMember = p - member.firstPage + 1;
+    const pageLabel = settings.pageLabels ? `${member.exhibit.exhibitNo} – ${ofMember} of ${member.pages.length}` : null;
+    stampPage(page, view, { bates, legend, label, pageLabel }, target.fonts, settings.bates.position);
+    for (const redaction of redactions ?? []) source.redact?.applied.push({ exhibitNo: member.exhibit.exhibitNo, page: ofMember, bates, redaction });
     pages.push(page);
   });
   return { pages, memberStarts };

@@ -5,7 +5,8 @@ import { courtLimits } from '../../../shared/court-profiles.ts';
 import { assignBates, batesAssignment } from './bates.ts';
 import type { ExportArgs, ExportJob, ExportOutcome, Exporter, ExportedExhibit, WrittenFile } from './export-job.ts';
 import { stampedFileName } from './file-names.ts';
-import { originalsOf, planFamilies } from './rendition.ts';
+import { originalsOf, planFamilies, type RedactionRun } from './rendition.ts';
+import { redactionSettings, writeRedactionLog } from './redaction-log.ts';
 import { drawStampedPages } from './stamped-pages.ts';
 import { Volume } from './volume.ts';
 
@@ -13,10 +14,11 @@ export const stampedExporter: Exporter<'stamped'> = { kind: 'stamped', run: expo
 
 async function exportStamped(job: ExportJob, args: ExportArgs<'stamped'>): Promise<ExportOutcome> {
   const court = courtLimits(args.court, undefined);
-  const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize };
+  const redact: RedactionRun | null = args.redactions ? { labels: args.redactionLabels, applied: [] } : null;
+  const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize, redact };
   const families = await planFamilies(job, source, args.select);
   const numbers = assignBates(args.bates, families);
-  const settings = { bates: args.bates, caseNumber: args.caseNumber ?? null, label: true };
+  const settings = { bates: args.bates, caseNumber: args.caseNumber ?? null, label: true, pageLabels: args.pageLabels };
   const files: WrittenFile[] = [];
   const exhibits: ExportedExhibit[] = [];
   for (const [i, family] of families.entries()) {
@@ -56,10 +58,11 @@ async function exportStamped(job: ExportJob, args: ExportArgs<'stamped'>): Promi
     });
   }
   job.progress(families.length, families.length, null);
+  if (redact && job.previewPages === undefined) files.push(...(await writeRedactionLog(job, job.ctx.settings.title(), redact.applied)));
   return {
     files,
     exhibits,
     bates: batesAssignment(numbers),
-    settings: { select: args.select, bates: args.bates, caseNumber: args.caseNumber ?? null, court: args.court ?? null },
+    settings: { select: args.select, bates: args.bates, caseNumber: args.caseNumber ?? null, court: args.court ?? null, ...redactionSettings(args, redact) },
   };
 }

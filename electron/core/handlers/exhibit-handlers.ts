@@ -33,6 +33,7 @@ export function exhibitHandlers(ctx: CaseContext): HandlerGroup<Names> {
         paragraphs: ctx.allegations.forExhibit(e.id),
         evidence: ctx.evidence.forExhibit(e.id),
         annotations: ctx.annotations.forExhibit(e.id),
+        redactions: ctx.redactions.forExhibit(e.id),
         history: ctx.audit.history('exhibit', e.id),
         unreadablePages: pagesOcrCouldNotRead(ctx, e.id),
       };

@@ -24,6 +24,8 @@ export interface OcrArgs {
   pageTimeoutSeconds?: number;
   /** Also read the pages given up on earlier. */
   retry?: boolean;
+  /** Only these exhibits' pages (a court export reads the pages of what it exports). */
+  exhibitIds?: ReadonlySet<number>;
 }
 
 /** `final`: the page itself is at fault, so it is given up on; otherwise the next run tries it again. */
@@ -39,7 +41,7 @@ export async function runOcr(ctx: CaseContext, args: OcrArgs, options: CallOptio
   const started = performance.now();
   const report: OcrReport = { pages: 0, pending: 0, completed: [], warnings: [], cancelled: false, seconds: 0 };
   await measureOldPages(ctx, () => options.signal?.aborted === true);
-  const queue = ctx.ocr.waiting(args.retry === true);
+  const queue = ctx.ocr.waiting(args.retry === true).filter((p) => !args.exhibitIds || args.exhibitIds.has(p.exhibitId));
   if (queue.length === 0) {
     report.cancelled = options.signal?.aborted === true;
     return report;

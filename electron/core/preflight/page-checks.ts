@@ -6,6 +6,9 @@ import type { PreflightProblem } from '../../../shared/preflight.ts';
 import { stampBand } from '../export/page-geometry.ts';
 import { scanPrivacy } from './privacy-scan.ts';
 
+/** The legends protective orders put on produced pages. */
+const LEGEND = /HIGHLY\s+CONFIDENTIAL(?:\s*[-–—]\s*ATTORNEYS['’]?\s+EYES\s+ONLY)?|ATTORNEYS['’]?\s+EYES\s+ONLY|\bCONFIDENTIAL\b(?=\s*(?:[-–—]|$|\n|\s+(?:SUBJECT|PURSUANT|INFORMATION|MATERIAL)))|SUBJECT\s+TO\s+PROTECTIVE\s+ORDER|FILED\s+UNDER\s+SEAL/;
+
 const inches = (pt: number) => `${+(pt / 72).toFixed(2)}`;
 
 interface PageReading {
@@ -61,6 +64,14 @@ export async function pageProblems(doc: PDFDocumentProxy, pageSize: PageSize | n
       problems.push({
         code: 'page-size',
         message: `Page ${n} is ${inches(reading.width)} × ${inches(reading.height)} in, larger than ${inches(pageSize.width)} × ${inches(pageSize.height)} in.`,
+        page: n,
+      });
+    }
+    const legend = LEGEND.exec(reading.text);
+    if (legend) {
+      problems.push({
+        code: 'confidentiality-legend',
+        message: `Page ${n} is marked "${legend[0].replace(/\s+/g, ' ')}": under a protective order it may have to be filed under seal (or redacted) rather than publicly.`,
         page: n,
       });
     }

@@ -6,7 +6,7 @@ import type { Worker } from 'node:worker_threads';
 import type { CallOptions } from '../../../shared/api.ts';
 import type { CourtProfile } from '../../../shared/court-profiles.ts';
 import { UserError } from '../../../shared/errors.ts';
-import type { PreflightFile, PreflightProblem } from '../../../shared/preflight.ts';
+import { NOTE_CODES, type PreflightFile, type PreflightProblem } from '../../../shared/preflight.ts';
 import { spawnWorker } from '../workers/spawn-worker.ts';
 import { sizeProblems } from './file-checks.ts';
 import type { PreflightAnswer, PreflightRequest } from './preflight-worker.ts';
@@ -32,7 +32,7 @@ export async function preflightInWorker(files: string[], limits: CourtProfile, o
         if (checked.lost) worker = null;
         problems = checked.problems;
       }
-      results.push({ path: file, ok: problems.length === 0, problems });
+      results.push({ path: file, ok: problems.every((p) => NOTE_CODES.has(p.code)), problems });
     }
     options.onProgress?.({ done: files.length, total: files.length, current: null });
     return results;

@@ -9,6 +9,9 @@ export interface PrivacyFinding {
   masked: string;
   what: string;
   rule: string;
+  /** Where the number or date is in the text, and how long it is. */
+  at: number;
+  length: number;
 }
 
 // Digits glued to letters or hyphens are part of something else (a Bates number, a case number, a longer code).
@@ -71,32 +74,32 @@ function maskDate(text: string): string {
 export function scanPrivacy(text: string): PrivacyFinding[] {
   const found: { at: number; finding: PrivacyFinding }[] = [];
   const taken = new Set<number>();
-  const add = (at: number, finding: PrivacyFinding) => {
+  const add = (at: number, finding: Omit<PrivacyFinding, 'at'>) => {
     if (taken.has(at)) return;
     taken.add(at);
-    found.push({ at, finding });
+    found.push({ at, finding: { ...finding, at } });
   };
 
   for (const m of text.matchAll(SSN)) {
-    add(m.index, { code: 'privacy-ssn', masked: maskDigits(m[0]), what: 'a Social Security number', rule: `${RULE_NUMBERS}(1)` });
+    add(m.index, { code: 'privacy-ssn', masked: maskDigits(m[0]), what: 'a Social Security number', rule: `${RULE_NUMBERS}(1)`, length: m[0].length });
   }
   for (const m of text.matchAll(SSN_NAMED)) {
     const at = m.index + m[0].length - m[1]!.length;
-    add(at, { code: 'privacy-ssn', masked: maskDigits(m[1]!), what: 'a Social Security number', rule: `${RULE_NUMBERS}(1)` });
+    add(at, { code: 'privacy-ssn', masked: maskDigits(m[1]!), what: 'a Social Security number', rule: `${RULE_NUMBERS}(1)`, length: m[1]!.length });
   }
   for (const m of text.matchAll(TIN)) {
-    add(m.index, { code: 'privacy-tin', masked: maskDigits(m[0]), what: 'a taxpayer-identification number', rule: `${RULE_NUMBERS}(1)` });
+    add(m.index, { code: 'privacy-tin', masked: maskDigits(m[0]), what: 'a taxpayer-identification number', rule: `${RULE_NUMBERS}(1)`, length: m[0].length });
   }
   for (const m of text.matchAll(BIRTH)) {
     const start = m.index + m[0].length;
     const window = text.slice(start, start + BIRTH_WINDOW);
     const date = FULL_DATE.exec(window.slice(0, SENTENCE_END.exec(window)?.index ?? window.length));
     if (!date) continue;
-    add(start + date.index, { code: 'privacy-birth-date', masked: maskDate(date[0]), what: 'a full date of birth', rule: `${RULE_NUMBERS}(2)` });
+    add(start + date.index, { code: 'privacy-birth-date', masked: maskDate(date[0]), what: 'a full date of birth', rule: `${RULE_NUMBERS}(2)`, length: date[0].length });
   }
   for (const m of text.matchAll(CARD)) {
     if (!luhn(m[0].replace(/\D/g, ''))) continue;
-    add(m.index, { code: 'privacy-account', masked: maskDigits(m[0]), what: 'a payment card number', rule: `${RULE_NUMBERS}(4)` });
+    add(m.index, { code: 'privacy-account', masked: maskDigits(m[0]), what: 'a payment card number', rule: `${RULE_NUMBERS}(4)`, length: m[0].length });
   }
   for (const m of text.matchAll(ACCOUNT)) {
     const start = m.index + m[0].length;
@@ -105,7 +108,7 @@ export function scanPrivacy(text: string): PrivacyFinding[] {
     if (!number || (number[0].match(/\d/g) ?? []).length < ACCOUNT_MIN_DIGITS) continue;
     const at = start + number.index;
     if (taken.has(at)) continue; // already reported as an SSN or a taxpayer number
-    add(at, { code: 'privacy-account', masked: maskDigits(number[0]), what: 'a financial account number', rule: `${RULE_NUMBERS}(4)` });
+    add(at, { code: 'privacy-account', masked: maskDigits(number[0]), what: 'a financial account number', rule: `${RULE_NUMBERS}(4)`, length: number[0].length });
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.finding);
 }

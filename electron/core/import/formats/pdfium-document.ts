@@ -33,6 +33,18 @@ interface Engine {
     FPDFPageObj_GetBounds(object: number, left: number, bottom: number, right: number, top: number): number;
     FPDFFormObj_CountObjects(form: number): number;
     FPDFFormObj_GetObject(form: number, index: number): number;
+    FPDF_GetPageWidthF(page: number): number;
+    FPDF_GetPageHeightF(page: number): number;
+    FPDF_PageToDevice(page: number, startX: number, startY: number, sizeX: number, sizeY: number, rotate: number, pageX: number, pageY: number, deviceX: number, deviceY: number): number;
+    FPDFText_GetUnicode(textPage: number, index: number): number;
+    FPDFText_GetCharBox(textPage: number, index: number, left: number, right: number, bottom: number, top: number): number;
+    FPDFBitmap_Create(width: number, height: number, alpha: number): number;
+    FPDFBitmap_FillRect(bitmap: number, left: number, top: number, width: number, height: number, color: number): void;
+    FPDFBitmap_GetBuffer(bitmap: number): number;
+    FPDFBitmap_GetStride(bitmap: number): number;
+    FPDFBitmap_Destroy(bitmap: number): void;
+    FPDFPage_Flatten(page: number, usage: number): number;
+    FPDF_RenderPageBitmap(bitmap: number, page: number, startX: number, startY: number, sizeX: number, sizeY: number, rotate: number, flags: number): void;
   };
 }
 
@@ -68,7 +80,31 @@ export interface PdfiumDocument {
   pageText(n: number): string | null;
   /** The text of page `n` (null as above) and what the page shows (null when the page cannot be loaded). */
   page(n: number): { text: string | null; facts: PageFacts | null };
+  /** Every character of page `n` with its box as fractions of the page as shown; null when the page cannot be read. */
+  chars(n: number): PageChars | null;
+  /** Page `n` as shown (its /Rotate applied), drawn on white with its annotations as printed; null when it cannot be. */
+  render(n: number, dpi: number, maxPixels: number): RenderedPage | null;
   close(): void;
+}
+
+/** A page's characters in the engine's reading order (spaces and line breaks it infers included, with empty boxes). */
+export interface PageChars {
+  /** The page as shown, in points. */
+  width: number;
+  height: number;
+  text: string;
+  /** For each UTF-16 unit of `text`: [x0, y0, x1, y1] as fractions of the page as shown, from its top-left; null for none. */
+  boxes: ([number, number, number, number] | null)[];
+}
+
+export interface RenderedPage {
+  width: number;
+  height: number;
+  /** RGBA, row after row. */
+  rgba: Uint8Array;
+  /** The page as shown, in points. */
+  widthPt: number;
+  heightPt: number;
 }
 
 /** Opens the bytes (with a password where one is given); null when the engine cannot, for whatever reason. */
@@ -106,6 +142,8 @@ function openDocument(e: Engine, bytes: Uint8Array, password: string | undefined
     info: (key) => (open ? guarded(() => infoText(e, doc, key), '') : ''),
     pageText: (n) => (open ? guarded(() => readPage(e, doc, n - 1, false).text, null) : null),
     page: (n) => (open ? guarded(() => readPage(e, doc, n - 1, true), NOTHING) : NOTHING),
+    chars: (n) => (open ? guarded(() => pageChars(e, doc, n - 1), null) : null),
+    render: (n, dpi, maxPixels) => (open ? guarded(() => renderPage(e, doc, n - 1, dpi, maxPixels), null) : null),
     close() {
       if (!open) return;
       open = false;
@@ -158,6 +196,98 @@ function readPage(e: Engine, doc: number, index: number, withFacts: boolean): { 
     return { text: text === null || RIGHT_TO_LEFT.test(text) ? null : tidy(text), facts };
   } finally {
     if (textPage) x.FPDFText_ClosePage(textPage);
+    x.FPDF_ClosePage(page);
+  }
+}
+
+// Device space as large as this makes the engine's integer device coordinates fractions to five places.
+const FINE = 100_000;
+
+const FLAT_PRINT = 1;
+const FLATTEN_SUCCESS = 1;
+
+/**
+ * The page with its annotations and form fields as printed made part of its content (in this engine's copy of the
+ * document only), so that a form's values are drawn, and read, like the rest of the page.
+ */
+function loadFlattened(e: Engine, doc: number, index: number): number {
+  const x = e.wasmExports;
+  const page = x.FPDF_LoadPage(doc, index);
+  if (!page || x.FPDFPage_Flatten(page, FLAT_PRINT) !== FLATTEN_SUCCESS) return page;
+  // The engine reads the new content only on a fresh load.
+  x.FPDF_ClosePage(page);
+  return x.FPDF_LoadPage(doc, index);
+}
+
+function pageChars(e: Engine, doc: number, index: number): PageChars | null {
+  const x = e.wasmExports;
+  const page = loadFlattened(e, doc, index);
+  if (!page) return null;
+  const textPage = x.FPDFText_LoadPage(page);
+  const scratch = alloc(e, 48);
+  try {
+    if (!textPage) return null;
+    const width = x.FPDF_GetPageWidthF(page);
+    const height = x.FPDF_GetPageHeightF(page);
+    if (!(width > 0 && height > 0)) return null;
+    const toShown = (px: number, py: number): [number, number] => {
+      x.FPDF_PageToDevice(page, 0, 0, FINE, FINE, 0, px, py, scratch + 32, scratch + 36);
+      const [dx, dy] = new Int32Array(e.HEAPU8.buffer, scratch + 32, 2);
+      return [dx! / FINE, dy! / FINE];
+    };
+    const count = x.FPDFText_CountChars(textPage);
+    let text = '';
+    const boxes: PageChars['boxes'] = [];
+    for (let i = 0; i < count; i++) {
+      const code = x.FPDFText_GetUnicode(textPage, i);
+      const ch = code > 0xffff ? String.fromCodePoint(code) : String.fromCharCode(code);
+      let box: [number, number, number, number] | null = null;
+      if (x.FPDFText_GetCharBox(textPage, i, scratch, scratch + 8, scratch + 16, scratch + 24)) {
+        const [left, right, bottom, top] = new Float64Array(e.HEAPU8.buffer, scratch, 4) as unknown as number[];
+        if (right! > left! || top! > bottom!) {
+          const [ax, ay] = toShown(left!, top!);
+          const [bx, by] = toShown(right!, bottom!);
+          box = [Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)];
+        }
+      }
+      text += ch;
+      for (let u = 0; u < ch.length; u++) boxes.push(box);
+    }
+    return { width, height, text, boxes };
+  } finally {
+    x.free(scratch);
+    if (textPage) x.FPDFText_ClosePage(textPage);
+    x.FPDF_ClosePage(page);
+  }
+}
+
+// FPDF_ANNOT (annotations' appearances), FPDF_REVERSE_BYTE_ORDER (RGBA, not BGRA), FPDF_PRINTING (as printed).
+const RENDER_FLAGS = 0x01 | 0x10 | 0x800;
+
+function renderPage(e: Engine, doc: number, index: number, dpi: number, maxPixels: number): RenderedPage | null {
+  const x = e.wasmExports;
+  const page = loadFlattened(e, doc, index);
+  if (!page) return null;
+  let bitmap = 0;
+  try {
+    const widthPt = x.FPDF_GetPageWidthF(page);
+    const heightPt = x.FPDF_GetPageHeightF(page);
+    if (!(widthPt > 0 && heightPt > 0)) return null;
+    const scale = Math.min(dpi / 72, Math.sqrt(maxPixels / (widthPt * heightPt)));
+    const width = Math.max(1, Math.round(widthPt * scale));
+    const height = Math.max(1, Math.round(heightPt * scale));
+    bitmap = x.FPDFBitmap_Create(width, height, 0);
+    if (!bitmap) return null;
+    x.FPDFBitmap_FillRect(bitmap, 0, 0, width, height, 0xffffffff);
+    x.FPDF_RenderPageBitmap(bitmap, page, 0, 0, width, height, 0, RENDER_FLAGS);
+    const stride = x.FPDFBitmap_GetStride(bitmap);
+    const buffer = x.FPDFBitmap_GetBuffer(bitmap);
+    const rgba = new Uint8Array(width * height * 4);
+    for (let row = 0; row < height; row++) rgba.set(e.HEAPU8.subarray(buffer + row * stride, buffer + row * stride + width * 4), row * width * 4);
+    for (let i = 3; i < rgba.length; i += 4) rgba[i] = 255; // no alpha was asked for: the fourth byte is unused
+    return { width, height, rgba, widthPt, heightPt };
+  } finally {
+    if (bitmap) x.FPDFBitmap_Destroy(bitmap);
     x.FPDF_ClosePage(page);
   }
 }

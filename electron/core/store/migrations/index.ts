@@ -9,9 +9,10 @@ import { cjkSearch } from './0040-cjk-search.ts';
 import { scannedPageFacts } from './0050-scanned-page-facts.ts';
 import { picturePages } from './0060-picture-pages.ts';
 import { outlookItemKinds } from './0070-outlook-item-kinds.ts';
+import { redactions } from './0080-redactions.ts';
 import { registerIndexedText } from '../../search/cjk-text.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, ocrText, searchFilterIndexes, cjkSearch, scannedPageFacts, picturePages, outlookItemKinds];
+export const MIGRATIONS: readonly Migration[] = [initial, ocrText, searchFilterIndexes, cjkSearch, scannedPageFacts, picturePages, outlookItemKinds, redactions];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
