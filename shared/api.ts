@@ -169,6 +169,8 @@ const stampedExportArgs = {
   // "PX-012 – 3 of 7" on every exhibit page, beside the Bates number.
   pageLabels: z.boolean().default(false),
   caption: captionSchema.optional(),
+  // Leave out, by name, any family whose original has changed on disk since import, instead of failing the export.
+  skipChanged: z.boolean().default(false),
 };
 
 const redactionReason = z.string().trim().min(1, 'Give a reason for the redaction.').max(100);

@@ -32,7 +32,9 @@ describe('an original changed on disk since import', () => {
       (err: unknown) => err,
     );
     expect(e).toBeInstanceOf(UserError);
-    expect((e as UserError).message).toBe('The original of PX-002 has changed on disk since it was imported; run exhibit-desk verify. Nothing was exported.');
+    expect((e as UserError).message).toBe(
+      'The original of PX-002 has changed on disk since it was imported; run exhibit-desk verify. Nothing was exported (to export the rest without it, export again leaving out changed originals: --skip-changed).',
+    );
     expect(fs.readdirSync(out)).toEqual([]);
   });
 
@@ -40,6 +42,14 @@ describe('an original changed on disk since import', () => {
     await expect(api.exportBundle({ outDir: out })).rejects.toThrow(/The original of PX-002 has changed on disk/);
     await expect(api.previewExport({ kind: 'bundle', args: { outDir: out } })).rejects.toThrow(/The original of PX-002 has changed on disk/);
     expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it('leaves the changed one out by name when asked, and exports the rest with gap-free Bates numbers', async () => {
+    const result = await api.exportStamped({ outDir: out, skipChanged: true });
+    expect(result.warnings).toContain('PX-002 was left out: the original of PX-002 has changed on disk since it was imported (run exhibit-desk verify).');
+    const manifest = JSON.parse(fs.readFileSync(result.manifest, 'utf8')) as { exhibits: { exhibitNo: string; bates: { first: string } }[] };
+    expect(manifest.exhibits.map((e) => e.exhibitNo)).not.toContain('PX-002');
+    expect(manifest.exhibits[0]!.bates.first).toBe('000001');
   });
 
   it('exports the exhibits whose originals are sound', async () => {

@@ -3,15 +3,22 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseApi } from '../../electron/core/api.ts';
 import type { ExportResult, Redaction } from '../../shared/model.ts';
 import { newCase, tempDir } from '../fixtures/case.ts';
 import { pagesText, qpdfCheck } from '../fixtures/export-reading.ts';
 import { scanImage } from '../fixtures/scans.ts';
+
+interface Png {
+  width: number;
+  height: number;
+  data: Buffer;
+}
+const { PNG } = createRequire(import.meta.url)('pngjs') as { PNG: { sync: { read(b: Buffer): Png } } };
 
 const LINES = ['Employee record for Jane Roe', 'SSN: 123-45-6789', 'Date of birth: 03/14/1980', 'Bank account 4400123456789012 at First Bank'];
 
@@ -32,7 +39,7 @@ async function piiPdf(file: string): Promise<string> {
 }
 
 /** Rendered page pixels (pdftoppm), for looking under the boxes. */
-function render(file: string, dpi: number): PNG {
+function render(file: string, dpi: number): Png {
   const out = path.join(path.dirname(file), `render-${createHash('sha1').update(file).digest('hex').slice(0, 8)}`);
   execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-f', '1', '-l', '1', '-singlefile', file, out]);
   return PNG.sync.read(fs.readFileSync(`${out}.png`));

@@ -9,7 +9,7 @@ import { stopExportThread } from '../../core/export/export-thread.ts';
 import { EXIT, interruptible, parseCourt, parseFlags, parseInteger, parseMegabytes, printJson, progressLine, requirePositionals, withCase, type Command, type Io } from '../command.ts';
 
 const STAMP_FLAGS =
-  '[--bates-prefix P] [--bates-start N] [--bates-digits N] [--bates-position bottom-right|bottom-center|bottom-left] [--case-number TEXT] [--court cacd|cand|mdd|generic] [--page-labels] [--redaction-labels] [--no-redactions]';
+  '[--bates-prefix P] [--bates-start N] [--bates-digits N] [--bates-position bottom-right|bottom-center|bottom-left] [--case-number TEXT] [--court cacd|cand|mdd|generic] [--page-labels] [--redaction-labels] [--no-redactions] [--skip-changed]';
 const CAPTION_FLAGS = '[--caption-court TEXT] [--caption-title TEXT] [--caption-number TEXT] [--filing-title TEXT]';
 const SELECT_FLAG = '[--select all|tag:NAME|paragraph:N|numbers:1,3-7]';
 
@@ -41,6 +41,7 @@ const FLAGS = {
   'page-labels': { type: 'boolean' },
   'redaction-labels': { type: 'boolean' },
   'no-redactions': { type: 'boolean' },
+  'skip-changed': { type: 'boolean' },
   password: { type: 'string', multiple: true },
   json: { type: 'boolean' },
 } as const;
@@ -48,7 +49,7 @@ const FLAGS = {
 type Flag = keyof typeof FLAGS;
 
 const STAMP_FLAG_NAMES: Flag[] = [
-  'select', 'bates-prefix', 'bates-start', 'bates-digits', 'bates-position', 'case-number', 'court', 'password', 'page-labels', 'redaction-labels', 'no-redactions',
+  'select', 'bates-prefix', 'bates-start', 'bates-digits', 'bates-position', 'case-number', 'court', 'password', 'page-labels', 'redaction-labels', 'no-redactions', 'skip-changed',
 ];
 
 /** The flags each kind of export takes besides --out and --json; any other is refused rather than ignored. */
@@ -125,6 +126,7 @@ function stampSettings(values: Values): {
   redactions: boolean;
   redactionLabels: boolean;
   pageLabels: boolean;
+  skipChanged: boolean;
 } {
   if (values['no-redactions'] && values['redaction-labels']) throw new UserError('bad_input', '--redaction-labels and --no-redactions contradict each other.');
   const position = values['bates-position'];
@@ -145,6 +147,7 @@ function stampSettings(values: Values): {
     redactions: !values['no-redactions'],
     redactionLabels: values['redaction-labels'] ?? false,
     pageLabels: values['page-labels'] ?? false,
+    skipChanged: values['skip-changed'] ?? false,
   };
 }
 

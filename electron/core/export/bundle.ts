@@ -29,7 +29,7 @@ export const bundleExporter: Exporter<'bundle'> = { kind: 'bundle', run: exportB
 async function exportBundle(job: ExportJob, args: ExportArgs<'bundle'>): Promise<ExportOutcome> {
   const court = courtLimits(args.court, args.maxMb);
   const redact: RedactionRun | null = args.redactions ? { labels: args.redactionLabels, applied: [] } : null;
-  const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize, redact };
+  const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize, redact, skipChanged: args.skipChanged };
   const families = await planFamilies(job, source, args.select);
   const numbers = assignBates(args.bates, families);
   const caseTitle = args.caption?.caseTitle || job.ctx.settings.title();

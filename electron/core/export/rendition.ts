@@ -55,6 +55,8 @@ export interface RenderSource {
   pageSize?: PageSize | null;
   /** Accepted redactions are applied (null when the export was explicitly asked to leave them out). */
   redact?: RedactionRun | null;
+  /** Families with an original changed on disk since import are left out by name (else the export fails). */
+  skipChanged?: boolean;
 }
 
 /** One page's redactions as an export applied them, for the redaction log. */
@@ -93,6 +95,13 @@ export async function planFamilies(job: ExportJob, source: RenderSource, selecti
   const families: Family[] = [];
   for (const head of selectFamilies(source.ctx, selection)) {
     job.checkCancelled();
+    if (source.skipChanged) {
+      const changed = await changedMembers(source.ctx, head);
+      if (changed.length > 0) {
+        job.warn(`${head.exhibitNo} was left out: the original of ${changed.join(', ')} has changed on disk since it was imported (run exhibit-desk verify).`);
+        continue;
+      }
+    }
     const family = await planFamily(source, head);
     family.warnings.forEach(job.warn);
     const legend = LEGENDS[familyConfidentiality(family)];
@@ -100,6 +109,13 @@ export async function planFamilies(job: ExportJob, source: RenderSource, selecti
     families.push(family);
   }
   return families;
+}
+
+/** The members of a family whose original no longer hashes to what was imported (or is missing). */
+async function changedMembers(ctx: CaseContext, head: Exhibit): Promise<string[]> {
+  const changed: string[] = [];
+  for (const { exhibit } of familyMembers(ctx, head)) if ((await ctx.vault.hashOf(exhibit.sha256)) !== exhibit.sha256) changed.push(exhibit.exhibitNo);
+  return changed;
 }
 
 /** Plans a family's pages from what the case knows (page counts, stored text); originals are only opened for PDFs
@@ -289,7 +305,10 @@ async function refuseChanged<T>(e: Exhibit, work: Promise<T>): Promise<T> {
     return await work;
   } catch (err) {
     if (!(err instanceof OriginalChangedError)) throw err;
-    throw new UserError('damaged', `The original of ${e.exhibitNo} has changed on disk since it was imported; run exhibit-desk verify. Nothing was exported.`);
+    throw new UserError(
+      'damaged',
+      `The original of ${e.exhibitNo} has changed on disk since it was imported; run exhibit-desk verify. Nothing was exported (to export the rest without it, export again leaving out changed originals: --skip-changed).`,
+    );
   }
 }
 

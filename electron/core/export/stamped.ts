@@ -15,7 +15,7 @@ export const stampedExporter: Exporter<'stamped'> = { kind: 'stamped', run: expo
 async function exportStamped(job: ExportJob, args: ExportArgs<'stamped'>): Promise<ExportOutcome> {
   const court = courtLimits(args.court, undefined);
   const redact: RedactionRun | null = args.redactions ? { labels: args.redactionLabels, applied: [] } : null;
-  const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize, redact };
+  const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize, redact, skipChanged: args.skipChanged };
   const families = await planFamilies(job, source, args.select);
   const numbers = assignBates(args.bates, families);
   const settings = { bates: args.bates, caseNumber: args.caseNumber ?? null, label: true, pageLabels: args.pageLabels };
