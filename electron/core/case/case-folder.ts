@@ -8,6 +8,7 @@ import { LATEST_VERSION, migrate, schemaVersion } from '../store/migrations/inde
 import { openVault, type Vault } from '../vault/vault.ts';
 import { markOpen } from './open-marks.ts';
 import { openDatabase } from '../store/open-database.ts';
+import { requireKnownSchema } from '../store/schema-check.ts';
 
 export const DATABASE_FILE = 'case.sqlite';
 export const VAULT_DIR = 'vault';
@@ -72,6 +73,8 @@ function openDatabaseAndVault(dir: string): CaseFolder {
     // The app and the CLI may work on one case at once; a writer waits for the other instead of failing.
     db.pragma('busy_timeout = 10000');
     readOnly = check ? damageOf(db) : null;
+    // Before anything is written (a migration step fires triggers): only a schema this app made is run.
+    if (!readOnly && schemaVersion(db) <= LATEST_VERSION) requireKnownSchema(db, dir);
     if (readOnly) {
       db.close();
       db = openReadOnly(dir);
