@@ -47,6 +47,8 @@ export class BundleVolumes {
     private readonly fontBytes: number,
     /** Each exhibit in volumes of its own, as some courts want (the front matter stays with the first). */
     private readonly oneExhibitPerFile = false,
+    /** Each volume made fit for a court's e-filing system (see court-clean.ts). */
+    private readonly courtClean = false,
   ) {}
 
   get current(): Volume {
@@ -56,7 +58,7 @@ export class BundleVolumes {
   async open(): Promise<void> {
     const n = this.volumes.length + 1;
     const title = `${this.title}${n > 1 ? `, volume ${n}` : ''}`;
-    this.volumes.push(await Volume.create(path.join(this.job.folder, `volume-${n}.pdf`), { title, createdAt: this.job.createdAt }));
+    this.volumes.push(await Volume.create(path.join(this.job.folder, `volume-${n}.pdf`), { title, createdAt: this.job.createdAt, courtClean: this.courtClean }));
     this.firstPages.push(this.nextPage);
   }
 
@@ -91,7 +93,7 @@ export class BundleVolumes {
       return placed;
     }
     this.current.drop(built.draft);
-    const { ranges, oversized } = await splitFamily(this.job, source, family, numbers, settings, this.room(this.current));
+    const { ranges, oversized } = await splitFamily(this.job, source, family, numbers, settings, this.room(this.current), this.courtClean);
     if (oversized.length > 0) {
       this.job.warn(
         `${family.head.exhibitNo}: page(s) ${oversized.map((p) => p + 1).join(', ')} are each larger than the size limit on their own; ` +

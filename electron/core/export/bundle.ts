@@ -15,7 +15,7 @@ import { fontBytesFor } from './fonts.ts';
 import { familyConfidentiality, originalsOf, planFamilies, type Family, type RedactionRun } from './rendition.ts';
 import { drawSlipSheet } from './slip-sheet.ts';
 import { LEGENDS } from './stamp.ts';
-import { redactionSettings, writeRedactionLog } from './redaction-log.ts';
+import { needsCleaning, redactionSettings, writeRedactionLog } from './redaction-log.ts';
 import { drawStampedPages, type StampSettings } from './stamped-pages.ts';
 
 /** 1 MB is 1,000,000 bytes: the smaller reading, so that a volume is under the limit however a court counts. */
@@ -60,7 +60,7 @@ async function exportBundle(job: ExportJob, args: ExportArgs<'bundle'>): Promise
   ]);
   for (const f of families) for (const ch of f.characters) characters.add(ch);
   const fontBytes = limit === Infinity ? 0 : await fontBytesFor(characters);
-  const volumes = new BundleVolumes(job, `${caseTitle} – Exhibit bundle`, limit, fontBytes, court.oneExhibitPerFile);
+  const volumes = new BundleVolumes(job, `${caseTitle} – Exhibit bundle`, limit, fontBytes, court.oneExhibitPerFile, needsCleaning(job, args, redact));
 
   const slipAndPages = (family: Family, index: number): BuildPages => async (vol, range, part) => {
     const fb = numbers[index]!;

@@ -3,6 +3,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFPage, PDFRef, PDFStream, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
 import type { FamilyBates } from './bates.ts';
 import type { ExportJob } from './export-job.ts';
+import { cleanPagesForCourt, courtCleanState } from './court-clean.ts';
 import { embedFonts } from './fonts.ts';
 import type { Family, RenderSource } from './rendition.ts';
 import { drawSlipSheet } from './slip-sheet.ts';
@@ -25,6 +26,8 @@ export async function splitFamily(
   numbers: FamilyBates,
   settings: StampSettings,
   capacity: number,
+  /** The volumes are cleaned for a court: the font programs that adds count with the pages that need them. */
+  courtClean = false,
 ): Promise<{ ranges: { from: number; to: number }[]; oversized: number[] }> {
   const scratch = await PDFDocument.create({ updateMetadata: false });
   const fonts = await embedFonts(scratch);
@@ -41,6 +44,7 @@ export async function splitFamily(
     caseNumber: null,
   });
   const { pages } = await drawStampedPages(job, source, { doc: scratch, fonts }, family, numbers, { from: 0, to: family.pageCount }, settings);
+  if (courtClean) cleanPagesForCourt(pages, courtCleanState());
   const context = scratch.context;
   const sizes = new Map(context.enumerateIndirectObjects().map(([ref, object]) => [ref.objectNumber, object.sizeInBytes() + OBJECT_OVERHEAD]));
   const cost = (objects: Set<number>, seen: Set<number>) => {

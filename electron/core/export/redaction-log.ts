@@ -71,3 +71,11 @@ export function redactionSettings(args: { redactions: boolean; redactionLabels: 
       : 'left out at the user’s explicit request (--no-redactions)',
   };
 }
+
+/**
+ * Whether an export's files go through the court-clean pass: for a court, and whenever redactions are applied, since
+ * annotations, form fields, attachments and XMP of other objects in a file could carry what a box removed.
+ */
+export function needsCleaning(job: ExportJob, args: { court?: string | undefined }, redact: unknown): boolean {
+  return args.court !== undefined || (redact !== null && job.ctx.redactions.hasAccepted());
+}

@@ -6,7 +6,7 @@ import { assignBates, batesAssignment } from './bates.ts';
 import type { ExportArgs, ExportJob, ExportOutcome, Exporter, ExportedExhibit, WrittenFile } from './export-job.ts';
 import { stampedFileName } from './file-names.ts';
 import { originalsOf, planFamilies, type RedactionRun } from './rendition.ts';
-import { redactionSettings, writeRedactionLog } from './redaction-log.ts';
+import { needsCleaning, redactionSettings, writeRedactionLog } from './redaction-log.ts';
 import { drawStampedPages } from './stamped-pages.ts';
 import { Volume } from './volume.ts';
 
@@ -17,6 +17,7 @@ async function exportStamped(job: ExportJob, args: ExportArgs<'stamped'>): Promi
   const redact: RedactionRun | null = args.redactions ? { labels: args.redactionLabels, applied: [] } : null;
   const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize, redact, skipChanged: args.skipChanged };
   const families = await planFamilies(job, source, args.select);
+  const courtClean = needsCleaning(job, args, redact);
   const numbers = assignBates(args.bates, families);
   const settings = { bates: args.bates, caseNumber: args.caseNumber ?? null, label: true, pageLabels: args.pageLabels };
   const files: WrittenFile[] = [];
@@ -28,7 +29,7 @@ async function exportStamped(job: ExportJob, args: ExportArgs<'stamped'>): Promi
     const head = family.head;
     job.progress(i, families.length, `${head.exhibitNo} – ${head.title}`);
     const name = stampedFileName(head);
-    const vol = await Volume.create(path.join(job.folder, name), { title: `${head.exhibitNo} – ${head.title}`, createdAt: job.createdAt });
+    const vol = await Volume.create(path.join(job.folder, name), { title: `${head.exhibitNo} – ${head.title}`, createdAt: job.createdAt, courtClean });
     try {
       const { pages, memberStarts } = await drawStampedPages(job, source, vol, family, numbers[i]!, { from: 0, to: Math.min(family.pageCount, job.previewPages ?? Infinity) }, settings);
       vol.keep(vol.draft(pages));

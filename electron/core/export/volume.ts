@@ -2,6 +2,7 @@
 // they are kept, so memory holds one exhibit, never the file; bookmarks, page labels and fonts are written last.
 import fs from 'node:fs';
 import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFPage, type PDFRef } from '@cantoo/pdf-lib';
+import { cleanPagesForCourt, courtCleanState, type CourtCleanState } from './court-clean.ts';
 import { embedFonts, type Fonts } from './fonts.ts';
 import { addOutline, pageLabels, type Bookmark, type PageLabelRange } from './outline.ts';
 import { PdfFileWriter, XREF_ENTRY_BYTES, type Serialized } from './pdf-file-writer.ts';
@@ -9,6 +10,8 @@ import { PdfFileWriter, XREF_ENTRY_BYTES, type Serialized } from './pdf-file-wri
 export interface VolumeInfo {
   title: string;
   createdAt: string; // ISO 8601
+  /** Made fit for a court's e-filing system page by page: fonts embedded, annotations flattened, scripts and XMP out. */
+  courtClean?: boolean;
 }
 
 /** Pages built but not yet kept or dropped, with the serialized objects they need. */
@@ -21,6 +24,7 @@ export class Volume {
   private readonly pages: PDFRef[] = [];
   private readonly bookmarks: Bookmark[] = [];
   private closed = false;
+  private readonly clean: CourtCleanState | null;
 
   private constructor(
     readonly file: string,
@@ -30,7 +34,9 @@ export class Volume {
     private readonly writer: PdfFileWriter,
     private readonly pagesRef: PDFRef,
     private readonly info: VolumeInfo,
-  ) {}
+  ) {
+    this.clean = info.courtClean ? courtCleanState() : null;
+  }
 
   static async create(file: string, info: VolumeInfo): Promise<Volume> {
     const doc = await PDFDocument.create({ updateMetadata: false });
@@ -60,6 +66,7 @@ export class Volume {
   /** The pages added since the last keep or drop, serialized: what keeping them would add to the file. */
   draft(pages: PDFPage[]): Draft {
     for (const page of pages) page.node.setParent(this.pagesRef);
+    if (this.clean) cleanPagesForCourt(pages, this.clean);
     return { pages: pages.map((p) => p.ref), serialized: this.writer.serializePending() };
   }
 
@@ -73,6 +80,11 @@ export class Volume {
 
   drop(draft: Draft): void {
     this.writer.drop(draft.serialized);
+    // Font programs first written with the dropped pages are gone with them: the next pages must write their own.
+    if (this.clean) {
+      const dropped = new Set(draft.serialized.refs.map((r) => r.objectNumber));
+      for (const [key, ref] of this.clean.fonts) if (dropped.has(ref.objectNumber)) this.clean.fonts.delete(key);
+    }
   }
 
   bookmark(bookmark: Bookmark): void {
@@ -111,6 +123,7 @@ export class Volume {
     const { context } = this.doc;
     const front = options.front ?? [];
     for (const page of front) page.node.setParent(this.pagesRef);
+    if (this.clean) cleanPagesForCourt(front, this.clean);
     const kids = [...front.map((p) => p.ref), ...this.pages];
     await this.doc.flush();
     context.assign(this.pagesRef, context.obj({ Type: 'Pages', Kids: kids, Count: kids.length }));
