@@ -17,6 +17,7 @@ import { ExportDialog } from '../features/export/ExportDialog.tsx';
 import { DropZone } from '../features/import/DropZone.tsx';
 import { ImportDialog, type ImportRequest } from '../features/import/ImportDialog.tsx';
 import { useImport } from '../features/import/use-import.ts';
+import { FindRedactDialog, type FindRedactScope } from '../features/redaction/FindRedactDialog.tsx';
 import { DocumentViewer } from '../features/viewer/DocumentViewer.tsx';
 import type { ViewTarget } from '../features/viewer/PdfViewer.tsx';
 import { AppHeader } from './AppHeader.tsx';
@@ -34,6 +35,7 @@ import '../features/allegations/allegations.css';
 import '../features/import/import.css';
 import '../features/export/export.css';
 import '../features/details/details.css';
+import '../features/redaction/redaction.css';
 
 type View = 'exhibits' | 'document';
 
@@ -54,6 +56,7 @@ export function App() {
   const [linking, setLinking] = useState<string[] | null>(null);
   const [exporting, setExporting] = useState(false);
   const [help, setHelp] = useState(false);
+  const [findRedact, setFindRedact] = useState<FindRedactScope | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const tagInputRef = useRef<HTMLInputElement>(null);
@@ -73,6 +76,7 @@ export function App() {
     setSelection(selectOnly(t.exhibitId));
     setView('document');
   }, []);
+  const findAndRedact = useCallback((exhibitIds: readonly number[]) => setFindRedact({ exhibitIds: [...exhibitIds] }), []);
 
   const workspace: Workspace = useMemo(
     () => ({
@@ -81,13 +85,14 @@ export function App() {
       tags,
       allegations,
       openExhibit,
+      findAndRedact,
       announce: setMessage,
       reloadTags,
       reloadAllegations,
       touch,
       revision,
     }),
-    [caseInfo, exhibits, tags, allegations, openExhibit, reloadTags, reloadAllegations, touch, revision],
+    [caseInfo, exhibits, tags, allegations, openExhibit, findAndRedact, reloadTags, reloadAllegations, touch, revision],
   );
 
   const onImported = useCallback(
@@ -137,10 +142,11 @@ export function App() {
         tag: () => tagInputRef.current?.focus(),
         link: linkSelected,
         allegations: () => document.querySelector<HTMLElement>('.allegations .paragraph[tabindex="0"]')?.focus(),
+        redact: () => findAndRedact(selectedIds),
       };
       actions[action]();
     },
-    [toggleTheme, open, linkSelected],
+    [toggleTheme, open, linkSelected, findAndRedact, selectedIds],
   );
   useGlobalShortcuts(runShortcut);
 
@@ -273,6 +279,7 @@ export function App() {
       <ExportDialog open={exporting} selected={selectedNumbers} onClose={() => setExporting(false)} />
       <LinkDialog exhibits={linking} defaultParagraph={paragraph} onClose={() => setLinking(null)} />
       <HelpSheet open={help} onClose={() => setHelp(false)} />
+      <FindRedactDialog scope={findRedact} onClose={() => setFindRedact(null)} />
     </WorkspaceContext.Provider>
   );
 }

@@ -1,7 +1,7 @@
 // The keyboard shortcuts: one list feeds both the handler and the Help sheet.
 import { useEffect } from 'react';
 
-export type GlobalAction = 'search' | 'import' | 'export' | 'help' | 'theme' | 'exhibits' | 'document' | 'tag' | 'link' | 'allegations';
+export type GlobalAction = 'search' | 'import' | 'export' | 'help' | 'theme' | 'exhibits' | 'document' | 'tag' | 'link' | 'allegations' | 'redact';
 
 /** Single keys that act anywhere except while typing in a field or with a dialog open. */
 const GLOBAL_KEYS: Record<string, GlobalAction> = {
@@ -15,6 +15,7 @@ const GLOBAL_KEYS: Record<string, GlobalAction> = {
   t: 'tag',
   l: 'link',
   a: 'allegations',
+  R: 'redact',
 };
 
 export interface ShortcutGroup {
@@ -29,6 +30,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       [['/'], 'Search exhibits'],
       [['I'], 'Import files…'],
       [['X'], 'Export…'],
+      [['Shift', 'R'], 'Find and redact…'],
       [['E'], 'Show the exhibits grid'],
       [['V'], 'Show the open document'],
       [['A'], 'Go to the allegations'],
@@ -65,6 +67,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       [['Ctrl/⌘', 'F'], 'Find in document'],
       [['Enter'], 'Next match (Shift for previous)'],
       [['H'], 'Highlight the selected text'],
+      [['R'], 'Redact mode: draw boxes to redact (Esc leaves)'],
     ],
   },
 ];

@@ -21,7 +21,9 @@ export interface Workspace {
   announce: (message: string) => void;
   reloadTags: () => Promise<void>;
   reloadAllegations: () => Promise<void>;
-  /** Asks the details panel and the viewer to read the exhibit again (after a tag, an edit, a link). */
+  /** Opens Find and redact, its "selected exhibits" being these. */
+  findAndRedact: (exhibitIds: readonly number[]) => void;
+  /** Asks the details panel and the viewer to read the exhibit again (after a tag, an edit, a link, a redaction). */
   touch: () => void;
   revision: number;
 }

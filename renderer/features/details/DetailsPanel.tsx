@@ -1,6 +1,6 @@
 // The details of the exhibit in hand: every metadata field (editable where it may change), tags, what it is
-// linked to, its highlights, the file it came from with its SHA-256, and its audit history. With several exhibits
-// selected, what can be done to all of them at once.
+// linked to, its highlights and redactions, the file it came from with its SHA-256, and its audit history. With
+// several exhibits selected, what can be done to all of them at once.
 import { useEffect, useState, type RefObject } from 'react';
 import type { ExhibitDetails } from '../../../shared/api.ts';
 import { CONFIDENTIALITY, type Confidentiality, type Exhibit, type ExhibitKind } from '../../../shared/model.ts';
@@ -9,6 +9,7 @@ import { useWorkspace } from '../../app/workspace.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { formatBytes, formatDate, KIND_ICONS, KIND_LABELS, STANCE_LABELS } from '../../components/format.ts';
 import { bindEdit, useSaveField } from '../exhibits/use-save-exhibit.ts';
+import { RedactionList } from '../redaction/RedactionList.tsx';
 import { CaseOverview } from './CaseOverview.tsx';
 import { DetailField } from './DetailField.tsx';
 import { History } from './History.tsx';
@@ -42,6 +43,7 @@ export function DetailsPanel({ exhibitIds, tagInputRef, onLink, onSelectParagrap
 }
 
 function SeveralExhibits({ exhibits, tagInputRef, onLink }: { exhibits: Exhibit[]; tagInputRef: DetailsPanelProps['tagInputRef']; onLink: DetailsPanelProps['onLink'] }) {
+  const { findAndRedact } = useWorkspace();
   return (
     <div className="details-body">
       <header className="details-head">
@@ -62,6 +64,10 @@ function SeveralExhibits({ exhibits, tagInputRef, onLink }: { exhibits: Exhibit[
         <button type="button" className="button" onClick={() => onLink(exhibits.map((e) => e.exhibitNo))}>
           <Icon name="link" size={15} />
           Link to paragraph…
+        </button>
+        <button type="button" className="button" onClick={() => findAndRedact(exhibits.map((e) => e.id))}>
+          <Icon name="shield" size={15} />
+          Find and redact…
         </button>
       </section>
     </div>
@@ -171,6 +177,16 @@ function OneExhibit({ exhibit, tagInputRef, onLink, onSelectParagraph }: { exhib
               </li>
             ))}
           </ul>
+        </section>
+      )}
+
+      {current && (exhibit.pages !== null || current.redactions.length > 0) && (
+        <section className="details-section" aria-label="Redactions">
+          <h3>
+            <Icon name="shield" size={14} /> Redactions
+            {current.redactions.length > 0 && <span className="num">({current.redactions.length})</span>}
+          </h3>
+          <RedactionList exhibit={exhibit} redactions={current.redactions} />
         </section>
       )}
 

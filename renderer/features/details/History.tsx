@@ -31,6 +31,16 @@ function describe(entry: AuditEntry): string {
       return `Highlight added on page ${show(after.page)}`;
     case 'annotation.remove':
       return `Highlight on page ${show(before.page)} removed`;
+    case 'redaction.add':
+      return `Redacted on page ${show(after.page)} (${show(after.reason)})`;
+    case 'redaction.propose':
+      return `Redaction proposed on page ${show(after.page)}: ${show(after.text)}`;
+    case 'redaction.accept':
+      return `Redaction on page ${show(before.page)} accepted (${show(before.reason)})`;
+    case 'redaction.reject':
+      return `Proposed redaction on page ${show(before.page)} rejected`;
+    case 'redaction.remove':
+      return `Redaction on page ${show(before.page)} removed`;
     default:
       return entry.action;
   }

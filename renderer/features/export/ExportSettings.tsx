@@ -8,6 +8,7 @@ import { ParagraphSelect } from '../../components/ParagraphSelect.tsx';
 import { Segmented } from '../../components/Segmented.tsx';
 import { stamps, type ExportForm, type SelectBy } from './export-form.ts';
 import { TagOptions } from '../../components/TagOptions.tsx';
+import { CaptionFields, RedactionChoices } from './RedactionSettings.tsx';
 
 const KINDS: [ExportForm['kind'], string][] = [
   ['bundle', 'Bundle'],
@@ -131,6 +132,7 @@ export function ExportSettings({ form, setForm, selected }: ExportSettingsProps)
             </label>
           </div>
           {court && <p className="court-rule">{court.rule}</p>}
+          <RedactionChoices form={form} setForm={setForm} />
         </>
       )}
 
@@ -146,6 +148,7 @@ export function ExportSettings({ form, setForm, selected }: ExportSettingsProps)
           </label>
         </div>
       )}
+      {form.kind === 'bundle' && <CaptionFields form={form} setForm={setForm} />}
 
       {form.kind === 'list' && <Segmented legend="Format" value={form.listFormat} options={LIST_FORMATS} onChange={set('listFormat')} />}
       {form.kind === 'proof-chart' && <Segmented legend="Format" value={form.chartFormat} options={CHART_FORMATS} onChange={set('chartFormat')} />}

@@ -1,6 +1,6 @@
 // What the Export dialog's form holds, and how it becomes the arguments of an export (or of its preview): one
 // place that reads the fields, so that the preview always shows what the Export button would make.
-import type { ArgsOf, EXPORT_METHODS, ExportKindName, ExportSelection } from '../../../shared/api.ts';
+import type { ArgsOf, Caption, EXPORT_METHODS, ExportKindName, ExportSelection } from '../../../shared/api.ts';
 import type { CourtId } from '../../../shared/court-profiles.ts';
 import { isUserError } from '../../../shared/errors.ts';
 import type { BatesPosition } from '../../../shared/model.ts';
@@ -19,6 +19,11 @@ export interface ExportForm {
   batesDigits: string;
   batesPosition: BatesPosition;
   caseNumber: string;
+  /** Accepted redactions applied (the default); off, the export shows what they cover. */
+  redactions: boolean;
+  redactionLabels: boolean;
+  pageLabels: boolean;
+  caption: { court: string; caseTitle: string; caseNumber: string; filingTitle: string };
   cover: string;
   court: CourtId | '';
   maxMb: string;
@@ -39,6 +44,10 @@ export function defaultForm(caseFolder: string): ExportForm {
     batesDigits: '6',
     batesPosition: 'bottom-right',
     caseNumber: '',
+    redactions: true,
+    redactionLabels: false,
+    pageLabels: false,
+    caption: { court: '', caseTitle: '', caseNumber: '', filingTitle: '' },
     cover: '',
     court: '',
     maxMb: '',
@@ -96,11 +105,22 @@ function readRequest(form: ExportForm, selected: string[]): ExportRequest {
     },
     caseNumber: form.caseNumber.trim() || undefined,
     court: form.court || undefined,
+    redactions: form.redactions,
+    redactionLabels: form.redactions && form.redactionLabels,
+    pageLabels: form.pageLabels,
   };
   if (form.kind === 'stamped') return { kind: 'stamped', args: stamped };
   const maxMb = form.maxMb.trim() === '' ? undefined : Number(form.maxMb);
   if (maxMb !== undefined && !(maxMb > 0)) throw new Error('The volume size must be a number of MB above 0.');
-  return { kind: 'bundle', args: { ...stamped, cover: form.cover.trim() || undefined, maxMb } };
+  return { kind: 'bundle', args: { ...stamped, cover: form.cover.trim() || undefined, maxMb, caption: captionOf(form) } };
+}
+
+/** The caption's lines that were filled in, or none at all. */
+function captionOf(form: ExportForm): Caption | undefined {
+  const filled = Object.entries(form.caption)
+    .map(([k, v]) => [k, v.trim()] as const)
+    .filter(([, v]) => v !== '');
+  return filled.length > 0 ? (Object.fromEntries(filled) as Caption) : undefined;
 }
 
 /** The export the form describes, or the one sentence saying what to fix first. */

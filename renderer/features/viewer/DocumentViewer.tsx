@@ -1,13 +1,18 @@
 // The document viewer: the open exhibit's heading and the view that suits its kind (pdf.js for PDFs, the message
-// for emails, the picture for images, the text for text files and web pages).
+// for emails, the picture for images, the text for text files and web pages), and the reason asked for a redaction.
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { ExhibitDetails } from '../../../shared/api.ts';
+import type { Redaction } from '../../../shared/model.ts';
 import { api } from '../../api/api.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { formatDate, KIND_ICONS, KIND_LABELS } from '../../components/format.ts';
+import { RedactionDialog, type RedactionDraft } from '../redaction/RedactionDialog.tsx';
 import { PagelessViewer } from './PagelessViewer.tsx';
 import { PdfViewer, type ViewTarget } from './PdfViewer.tsx';
+
+const NONE: readonly Redaction[] = [];
 
 interface DocumentViewerProps {
   exhibitId: number;
@@ -20,6 +25,9 @@ export function DocumentViewer({ exhibitId, target, defaultParagraph, onLink }: 
   const { exhibits, revision, openExhibit } = useWorkspace();
   const exhibit = exhibits.byId.get(exhibitId);
   const [details, setDetails] = useState<ExhibitDetails | null>(null);
+  // Held here, above the per-exhibit views, and shown outside the document's tab panel, so that the dialog stays
+  // open and bound to the exhibit the box was drawn on even if another exhibit is selected or opened meanwhile.
+  const [redacting, setRedacting] = useState<RedactionDraft | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -58,14 +66,22 @@ export function DocumentViewer({ exhibitId, target, defaultParagraph, onLink }: 
             </button>
           </header>
           {shown.kind === 'pdf' ? (
-            <PdfViewer exhibit={shown} target={target} annotations={current?.annotations ?? []} defaultParagraph={defaultParagraph} />
+            <PdfViewer
+              exhibit={shown}
+              target={target}
+              annotations={current?.annotations ?? []}
+              redactions={current?.redactions ?? NONE}
+              defaultParagraph={defaultParagraph}
+              onRedact={setRedacting}
+            />
           ) : (
-            <PagelessViewer exhibit={shown} attachments={current?.children ?? []} terms={target.terms} />
+            <PagelessViewer exhibit={shown} attachments={current?.children ?? []} terms={target.terms} redactions={current?.redactions ?? NONE} onRedact={setRedacting} />
           )}
         </>
       ) : (
         <p className="viewer-message muted">Opening…</p>
       )}
+      {createPortal(<RedactionDialog draft={redacting} onClose={() => setRedacting(null)} />, document.body)}
     </section>
   );
 }

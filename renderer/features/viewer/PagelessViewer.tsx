@@ -1,9 +1,10 @@
 // Exhibits without pages: an email (header block, body, attachments), a text file or web page, an image, or any
 // other file, shown by its metadata.
-import type { Exhibit } from '../../../shared/model.ts';
+import type { Exhibit, Redaction } from '../../../shared/model.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { formatBytes, formatDate, KIND_ICONS, KIND_LABELS } from '../../components/format.ts';
+import type { RedactionDraft } from '../redaction/RedactionDialog.tsx';
 import { HighlightedText } from './HighlightedText.tsx';
 import { PictureViewer } from './PictureViewer.tsx';
 import { useOriginalText } from './use-original-text.ts';
@@ -12,10 +13,12 @@ interface PagelessProps {
   exhibit: Exhibit;
   attachments: readonly Exhibit[];
   terms: readonly string[];
+  redactions: readonly Redaction[];
+  onRedact: (draft: RedactionDraft) => void;
 }
 
-export function PagelessViewer({ exhibit, attachments, terms }: PagelessProps) {
-  if (exhibit.kind === 'image') return <PictureViewer exhibit={exhibit} />;
+export function PagelessViewer({ exhibit, attachments, terms, redactions, onRedact }: PagelessProps) {
+  if (exhibit.kind === 'image') return <PictureViewer key={exhibit.id} exhibit={exhibit} redactions={redactions} onRedact={onRedact} />;
   return (
     <div className="paper-scroller" tabIndex={0} aria-label={`${exhibit.exhibitNo} text`}>
       <article className="paper">

@@ -1,9 +1,11 @@
-// One PDF page as pdf.js draws it: the canvas, the selectable text layer over it, the case's highlights, and the
-// marks of search terms and of find-in-document matches.
+// One PDF page as pdf.js draws it: the canvas, the selectable text layer over it, the case's highlights and
+// redactions, and the marks of search terms and of find-in-document matches.
 import type { PageViewport, PDFPageProxy, TextLayer } from 'pdfjs-dist/build/pdf.mjs';
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { Annotation } from '../../../shared/model.ts';
+import type { Annotation, Rect, Redaction } from '../../../shared/model.ts';
 import { revealIn } from '../../components/reveal.ts';
+import { pdfFrame } from '../redaction/redaction-geometry.ts';
+import { RedactionLayer } from '../redaction/RedactionLayer.tsx';
 import { toScreenRect } from './page-geometry.ts';
 import { loadPdfJs } from './pdf-document.ts';
 import { applyMarks, clearMarks, findAll, joinRuns, type MarkRange, type PageText, type TextRun } from './text-marks.ts';
@@ -22,11 +24,16 @@ interface PdfPageProps {
   /** Which find match on this page is the current one, or -1. */
   findCurrent: number;
   annotations: readonly Annotation[];
+  redactions: readonly Redaction[];
+  /** Redact mode with the box tool: a drag on the page draws a box. */
+  drawing: boolean;
+  onDrawn: (rect: Rect) => void;
   pageRef: RefObject<HTMLDivElement | null>;
   onViewport: (viewport: PageViewport) => void;
 }
 
-export function PdfPage({ page, scale, termPattern, findPattern, findCurrent, annotations, pageRef, onViewport }: PdfPageProps) {
+export function PdfPage(props: PdfPageProps) {
+  const { page, scale, termPattern, findPattern, findCurrent, annotations, pageRef, onViewport } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState<PageViewport>(() => page.getViewport({ scale }));
@@ -126,6 +133,7 @@ export function PdfPage({ page, scale, termPattern, findPattern, findCurrent, an
         )}
       </div>
       <div ref={textRef} className="textLayer" />
+      <RedactionLayer redactions={props.redactions} rotation={pdfFrame(viewport, page.rotate).rotation} drawing={props.drawing} onDrawn={props.onDrawn} />
       {failed && <p className="page-error">This page could not be drawn: {failed}</p>}
     </div>
   );

@@ -1,11 +1,17 @@
-// A PDF exhibit: toolbar (pages, zoom, find, highlight), thumbnails, and the current page with its text layer.
+// A PDF exhibit: toolbar (pages, zoom, find, highlight, redact), thumbnails, and the current page with its text layer.
 import type { PageViewport, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/build/pdf.mjs';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Annotation, Exhibit } from '../../../shared/model.ts';
+import type { Annotation, Exhibit, Rect, Redaction } from '../../../shared/model.ts';
+import { useWorkspace } from '../../app/workspace.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { formatBytes } from '../../components/format.ts';
+import { RedactBar } from '../redaction/RedactBar.tsx';
+import type { RedactionDraft } from '../redaction/RedactionDialog.tsx';
+import { pdfFrame, screenToFraction, WHOLE_PAGE } from '../redaction/redaction-geometry.ts';
+import { draftOf, useRedactMode } from '../redaction/use-redact-mode.ts';
 import { HighlightDialog } from './HighlightDialog.tsx';
+import { toScreenRect } from './page-geometry.ts';
 import { openPdf } from './pdf-document.ts';
 import { PdfPage } from './PdfPage.tsx';
 import { termsPattern } from './text-marks.ts';
@@ -25,12 +31,16 @@ interface PdfViewerProps {
   exhibit: Exhibit;
   target: ViewTarget;
   annotations: readonly Annotation[];
+  redactions: readonly Redaction[];
   defaultParagraph: number | null;
+  /** Opens the reason dialog for a box drawn or a passage selected. */
+  onRedact: (draft: RedactionDraft) => void;
 }
 
 type Loading = { state: 'loading'; loaded: number; total: number } | { state: 'ready'; doc: PDFDocumentProxy } | { state: 'failed'; message: string };
 
-export function PdfViewer({ exhibit, target, annotations, defaultParagraph }: PdfViewerProps) {
+export function PdfViewer(props: PdfViewerProps) {
+  const { exhibit } = props;
   const [loading, setLoading] = useState<Loading>({ state: 'loading', loaded: 0, total: exhibit.bytes });
 
   useEffect(() => {
@@ -74,10 +84,12 @@ export function PdfViewer({ exhibit, target, annotations, defaultParagraph }: Pd
       </div>
     );
   }
-  return <LoadedPdf key={exhibit.sha256} doc={loading.doc} exhibit={exhibit} target={target} annotations={annotations} defaultParagraph={defaultParagraph} />;
+  return <LoadedPdf key={exhibit.sha256} doc={loading.doc} {...props} />;
 }
 
-function LoadedPdf({ doc, exhibit, target, annotations, defaultParagraph }: PdfViewerProps & { doc: PDFDocumentProxy }) {
+function LoadedPdf({ doc, exhibit, target, annotations, redactions, defaultParagraph, onRedact }: PdfViewerProps & { doc: PDFDocumentProxy }) {
+  const { findAndRedact } = useWorkspace();
+  const redact = useRedactMode();
   const total = doc.numPages;
   const clampPage = useCallback((n: number) => Math.max(1, Math.min(total, Math.round(n))), [total]);
   const [page, setPage] = useState(() => clampPage(target.page ?? 1));
@@ -132,6 +144,17 @@ function LoadedPdf({ doc, exhibit, target, annotations, defaultParagraph }: PdfV
   const scale = pageSize ? scaleFor(zoom, pageSize, space) : 1;
   const findMatch = find.matches && find.current >= 0 ? find.matches[find.current] : undefined;
   const pageAnnotations = useMemo(() => annotations.filter((a) => a.page === page), [annotations, page]);
+  // The page drawn (which follows `page` a moment later): a box goes on the page it was drawn over.
+  const shownPage = proxy?.pageNumber ?? page;
+  const pageRedactions = useMemo(() => redactions.filter((r) => r.page === shownPage), [redactions, shownPage]);
+  const onDrawn = useCallback((rect: Rect) => onRedact(draftOf(exhibit, shownPage, [rect])), [onRedact, exhibit, shownPage]);
+
+  // The selection's rectangles are in PDF points (as highlights are); a redaction wants fractions of the upright page.
+  const redactSelection = () => {
+    if (!passage || !viewport || !proxy || passage.page !== proxy.pageNumber) return;
+    const frame = pdfFrame(viewport, proxy.rotate);
+    onRedact(draftOf(exhibit, passage.page, passage.rects.map((r) => screenToFraction(toScreenRect(r, viewport), frame)), passage.quote));
+  };
 
   const zoomBy = (by: 1 | -1) => setZoom(stepZoom(scale, by));
 
@@ -175,6 +198,11 @@ function LoadedPdf({ doc, exhibit, target, annotations, defaultParagraph }: PdfV
       case 'h':
         if (passage) handled(() => setHighlighting({ passage, exhibit }));
         return;
+      case 'r':
+        return handled(redact.toggle);
+      case 'Escape':
+        if (redact.on) handled(redact.leave);
+        return;
     }
   }
 
@@ -198,7 +226,21 @@ function LoadedPdf({ doc, exhibit, target, annotations, defaultParagraph }: PdfV
         onClearTerms={() => setTerms([])}
         canHighlight={passage !== null}
         onHighlight={() => passage && setHighlighting({ passage, exhibit })}
+        redacting={redact.on}
+        onRedactMode={redact.toggle}
       />
+      {redact.on && (
+        <RedactBar
+          tool={redact.tool}
+          onTool={redact.setTool}
+          canSelectText
+          hasSelection={passage !== null}
+          onRedactSelection={redactSelection}
+          onWholePage={() => onRedact(draftOf(exhibit, shownPage, [WHOLE_PAGE]))}
+          onFindAndRedact={() => findAndRedact([exhibit.id])}
+          onDone={redact.leave}
+        />
+      )}
       <div className="viewer-body">
         {thumbs && firstPage && <Thumbnails doc={doc} current={page} aspect={firstPage.height / firstPage.width} onChoose={goTo} />}
         <div ref={scroller} className="page-scroller" tabIndex={0} aria-label={`Page ${page} of ${total}`}>
@@ -210,6 +252,9 @@ function LoadedPdf({ doc, exhibit, target, annotations, defaultParagraph }: PdfV
               findPattern={find.pattern}
               findCurrent={findMatch && findMatch.page === page ? findMatch.index : -1}
               annotations={pageAnnotations}
+              redactions={pageRedactions}
+              drawing={redact.on && redact.tool === 'box'}
+              onDrawn={onDrawn}
               pageRef={pageRef}
               onViewport={setViewport}
             />

@@ -1,6 +1,7 @@
-// The PDF viewer's toolbar: thumbnails, page navigation, zoom, find in document, search terms, highlight.
+// The PDF viewer's toolbar: thumbnails, page navigation, zoom, find in document, search terms, highlight, redact.
 import { useEffect, useState, type RefObject } from 'react';
 import { Icon } from '../../components/Icon.tsx';
+import { RedactToggle } from '../redaction/RedactBar.tsx';
 import type { Find } from './use-find.ts';
 import type { Zoom } from './zoom.ts';
 
@@ -21,6 +22,8 @@ interface ViewerToolbarProps {
   onClearTerms: () => void;
   canHighlight: boolean;
   onHighlight: () => void;
+  redacting: boolean;
+  onRedactMode: () => void;
 }
 
 export function ViewerToolbar(props: ViewerToolbarProps) {
@@ -138,6 +141,7 @@ export function ViewerToolbar(props: ViewerToolbarProps) {
         <Icon name="highlight" size={15} />
         Highlight selection
       </button>
+      <RedactToggle on={props.redacting} onToggle={props.onRedactMode} />
     </div>
   );
 }
