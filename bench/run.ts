@@ -12,9 +12,10 @@ import { benchmarkImport, type ImportResult } from './import-bench.ts';
 import { benchmarkOpen } from './open-bench.ts';
 import { jsonReport, textReport, type BenchResults } from './report.ts';
 import { benchmarkSearch } from './search-bench.ts';
+import { benchmarkRedact, redactReport, type RedactResult } from './redact-bench.ts';
 import { has, medianRound, type Rounds } from './tools.ts';
 
-const BENCHES = ['import', 'search', 'export', 'open'] as const;
+const BENCHES = ['import', 'search', 'export', 'open', 'redact'] as const;
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean' },
@@ -71,12 +72,13 @@ if (values.part) {
     const open = await benchmarkOpen(cache, openExhibits);
     results.open = open && medianRound([open], (o) => o.ms);
   }
-  console.log(JSON.stringify(results));
+  const redact = only.has('redact') && has('pdftoppm') ? await benchmarkRedact(quick ? 1 : 3) : null;
+  console.log(JSON.stringify({ ...results, redact }));
   process.exit(0);
 }
 
 /** Runs one benchmark in a child process (this script, with this process's loader) and returns its results. */
-function isolated(bench: (typeof BENCHES)[number], flags: string[]): BenchResults {
+function isolated(bench: (typeof BENCHES)[number], flags: string[]): BenchResults & { redact?: RedactResult | null } {
   const args = [...process.execArgv, fileURLToPath(import.meta.url), '--part', '--only', bench, ...flags, ...(quick ? ['--quick'] : [])];
   const child = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   if (child.status !== 0) throw new Error(`the ${bench} benchmark failed (exit ${child.status ?? child.signal})`);
@@ -115,6 +117,12 @@ if (only.has('open')) {
   log(`open: ${openExhibits.toLocaleString('en-US')} exhibits in Chromium, ${plural(OPEN_ROUNDS, 'round')}…`);
   results.open = rounds(OPEN_ROUNDS, () => isolated('open', ['--open-exhibits', String(openExhibits)]).open, (o) => o.ms);
 }
+let redacted: RedactResult | null = null;
+if (only.has('redact') && has('pdftoppm')) {
+  log('redact: 100 pages, FRCP 5.2 proposals accepted and exported, against pdftoppm drawing them…');
+  redacted = isolated('redact', []).redact ?? null;
+}
 for (const line of textReport(results)) console.log(line);
+if (redacted) for (const line of redactReport(redacted)) console.log(line);
 if (values.docs) writeDocs(path.resolve('docs'), results);
 if (values.json) console.log(jsonReport(results));

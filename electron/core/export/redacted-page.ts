@@ -12,6 +12,7 @@ import type { PdfiumDocument } from '../import/formats/pdfium-document.ts';
 import { fromOcrLayout, fromPageChars, joinTexts, keptRuns, EMPTY_TEXT } from '../redaction/positioned-text.ts';
 import type { OcrLayout } from '../store/ocr-text.ts';
 import { textWidth } from './fonts.ts';
+import { deflatedImage } from './image-page.ts';
 import { drawOcrTextLayer } from './ocr-text-layer.ts';
 import { placeRenderedPage, type PlacedOriginalPage } from './original-page.ts';
 
@@ -45,8 +46,7 @@ export async function embedPixels(out: PDFDocument, rgba: Uint8Array, width: num
   if (grey) {
     const samples = new Uint8Array(pixels);
     for (let i = 0; i < pixels; i++) samples[i] = rgba[i * 4]!;
-    const stream = out.context.flateStream(samples, { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: 'DeviceGray', BitsPerComponent: 8 });
-    return out.context.register(stream);
+    return deflatedImage(out, samples, { Width: width, Height: height, ColorSpace: 'DeviceGray', BitsPerComponent: 8 });
   }
   const canvas = createCanvas(width, height);
   const g = canvas.getContext('2d');
@@ -108,7 +108,6 @@ export function drawLabels(placed: PlacedOriginalPage, redactions: readonly Reda
     const [a, b, c, d, e, f] = original.toPage;
     const x = box.x * original.width + (w - width) / 2;
     const y = (1 - box.y - box.height) * original.height + (h - size * 0.7) / 2;
-    page.pushOperators();
     drawAt(page, text, [a, b, c, d, e, f], x, y, size, font);
   }
 }
