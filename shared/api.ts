@@ -16,12 +16,15 @@ import type {
   MatchCount,
   OcrReport,
   Paragraph,
+  ProductionPreview,
+  ProductionSource,
   Redaction,
+  Withheld,
   SearchHit,
   Tag,
   VerifyReport,
 } from './model.ts';
-import { BATES_POSITIONS, CONFIDENTIALITY, EXHIBIT_KINDS, ID_REF, REDACTION_PRESETS, STANCES } from './model.ts';
+import { BATES_POSITIONS, CONFIDENTIALITY, EXHIBIT_KINDS, ID_REF, PRIVILEGE_TYPES, REDACTION_PRESETS, STANCES } from './model.ts';
 import { COURT_IDS } from './court-profiles.ts';
 import type { PreflightReport } from './preflight.ts';
 
@@ -173,6 +176,10 @@ const stampedExportArgs = {
   skipChanged: z.boolean().default(false),
 };
 
+/** Our field names (begBates, endBates, begAttach, endAttach, custodian, date, from, to, cc, subject, fileName, textPath,
+ * nativePath, md5, sha1, title, author) to a load file's column names. */
+const productionFieldMap = z.record(z.string().min(1).max(40), z.string().min(1).max(200));
+
 const redactionReason = z.string().trim().min(1, 'Give a reason for the redaction.').max(100);
 
 const megabytes = z.number().positive().max(1_000_000);
@@ -191,6 +198,21 @@ const exportArgs = {
     .object({ outDir: exportFolder, format: z.enum(['pdf', 'docx', 'csv']), select: exportSelectionSchema.default({ by: 'all' }) })
     .strict(),
   'proof-chart': z.object({ outDir: exportFolder, format: z.enum(['pdf', 'docx']) }).strict(),
+  production: z
+    .object({
+      outDir: exportFolder,
+      select: exportSelectionSchema.default({ by: 'all' }),
+      // Bates numbers continue per prefix from the last production of this case; never reused.
+      prefix: z.string().trim().min(1, 'Give the Bates prefix of the production.').max(40).regex(/^[A-Za-z0-9_-]*[A-Za-z_-]$/, 'A Bates prefix is letters, digits, - or _, ending in a letter, - or _ (as ABC or ABC-).'),
+      digits: z.number().int().min(4).max(15).default(7),
+      volume: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, 'A volume name is letters, digits, - or _.').optional(),
+      images: z.enum(['tiff', 'pdf']).default('tiff'),
+      text: z.boolean().default(true),
+      natives: z.enum(['spreadsheets', 'all', 'none']).default('spreadsheets'),
+      passwords: z.array(z.string().max(1000)).max(50).optional(),
+      redactions: z.boolean().default(true),
+    })
+    .strict(),
 };
 
 export type ExportKindName = keyof typeof exportArgs;
@@ -201,6 +223,7 @@ export const EXPORT_METHODS = {
   stamped: 'exportStamped',
   list: 'exportList',
   'proof-chart': 'exportProofChart',
+  production: 'exportProduction',
 } as const satisfies Record<ExportKindName, MethodName>;
 
 const previewOf = <K extends ExportKindName>(kind: K) =>
@@ -215,6 +238,10 @@ export interface ExhibitDetails {
   history: AuditEntry[];
   /** Its redactions, proposed and accepted, by page. */
   redactions: Redaction[];
+  /** Where it came from, when it was received in a production. */
+  production: ProductionSource | null;
+  /** Why it is withheld from productions, or null. */
+  withheld: Withheld | null;
   /** Pages OCR could not read (rendering failed, or it needed more than its limits), with the reason; `ocr --retry` tries again. */
   unreadablePages: { page: number; reason: string }[];
 }
@@ -436,6 +463,34 @@ export const contract = {
       .strict(),
   ),
   removeRedaction: method<Redaction>()(z.object({ id: z.number().int().positive() }).strict()),
+  /** Reads a production volume (its DAT, OPT, images, text and natives) without importing it: what it holds, and what is wrong. */
+  inspectProduction: method<ProductionPreview>()(
+    z.object({ path: z.string().min(1).max(4096), fieldMap: productionFieldMap.optional() }).strict(),
+  ),
+  /**
+   * Imports a production volume: each document an exhibit (its images its pages, its native the original when there is
+   * one), families rebuilt, its Bates range and fields kept. Bad rows are reported by line; the rest import whole.
+   * The field map used is stored with the case and offered next time.
+   */
+  importProduction: method<ImportReport>()(
+    z
+      .object({
+        path: z.string().min(1).max(4096),
+        fieldMap: productionFieldMap.optional(),
+        producingParty: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
+  ),
+  /** Marks an exhibit withheld from productions as privileged (a slip sheet and a privilege-log row stand in for it), or not. */
+  setWithheld: method<Withheld | null>()(
+    z
+      .object({
+        exhibit: exhibitRef,
+        withheld: z.object({ type: z.enum(PRIVILEGE_TYPES), description: z.string().trim().min(1, 'Describe what is withheld, for the privilege log.').max(2000) }).strict().nullable(),
+      })
+      .strict(),
+  ),
+  exportProduction: method<ExportResult>()(exportArgs.production),
   exportBundle: method<ExportResult>()(exportArgs.bundle),
   exportStamped: method<ExportResult>()(exportArgs.stamped),
   exportList: method<ExportResult>()(exportArgs.list),
@@ -452,7 +507,7 @@ export const contract = {
   ),
   // The first pages of an export as it would be made with these settings, written nowhere and recorded nowhere.
   previewExport: method<ExportPreview>()(
-    z.discriminatedUnion('kind', [previewOf('bundle'), previewOf('stamped'), previewOf('list'), previewOf('proof-chart')]),
+    z.discriminatedUnion('kind', [previewOf('bundle'), previewOf('stamped'), previewOf('list'), previewOf('proof-chart'), previewOf('production')]),
   ),
 } as const;
 

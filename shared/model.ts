@@ -327,3 +327,43 @@ export interface Redaction {
   createdAt: string;
   createdBy: string;
 }
+
+/** Why a document is withheld from a production (the privilege log's "privilege type"). */
+export const PRIVILEGE_TYPES = ['attorney_client', 'work_product', 'other'] as const;
+export type PrivilegeType = (typeof PRIVILEGE_TYPES)[number];
+export const PRIVILEGE_LABELS: Record<PrivilegeType, string> = {
+  attorney_client: 'Attorney–client privilege',
+  work_product: 'Attorney work product',
+  other: 'Other privilege',
+};
+
+/** An exhibit withheld from productions: a slip sheet stands in for it, and the privilege log describes it. */
+export interface Withheld {
+  type: PrivilegeType;
+  /** What the log says of it, without revealing what is privileged. */
+  description: string;
+}
+
+/** Where a document received in a production came from: its Bates range there, the volume, and the load file's fields. */
+export interface ProductionSource {
+  begBates: string;
+  endBates: string;
+  volume: string;
+  producingParty: string | null;
+  /** Every field of its load-file row, under the load file's own names (mapped ones included). */
+  fields: Record<string, string>;
+}
+
+/** What a production volume holds, read before it is imported, for the Import dialog and `import --production`. */
+export interface ProductionPreview {
+  volume: string;
+  datFile: string;
+  optFile: string | null;
+  documents: number;
+  pages: number;
+  families: number;
+  /** The load file's fields, and which of ours each is mapped to. */
+  fields: string[];
+  fieldMap: Record<string, string>;
+  problems: { line: number | null; file: string; message: string }[];
+}

@@ -15,6 +15,8 @@ import { integrityHandlers } from './handlers/integrity-handlers.ts';
 import { ocrHandlers } from './handlers/ocr-handlers.ts';
 import { preflightHandlers } from './handlers/preflight-handlers.ts';
 import { redactionHandlers } from './handlers/redaction-handlers.ts';
+import { productionHandlers } from './handlers/production-handlers.ts';
+import { withheldHandlers } from './handlers/withheld-handlers.ts';
 import { searchHandlers } from './handlers/search-handlers.ts';
 import { tagHandlers } from './handlers/tag-handlers.ts';
 import { validationMessage } from './validation-message.ts';
@@ -61,6 +63,8 @@ export function createCaseApi(options: CaseApiOptions): CaseApi {
       ...exportHandlers(ctx),
       ...ocrHandlers(ctx),
       ...redactionHandlers(ctx),
+      ...productionHandlers(ctx),
+      ...withheldHandlers(ctx),
       ...preflightHandlers(),
       ...backupHandlers(ctx),
     };

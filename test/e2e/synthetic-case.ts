@@ -59,7 +59,9 @@ export function syntheticCase(count: number): CaseApi {
       const found = exhibits.find((e) => e.exhibitNo === ref);
       if (!found) throw new UserError('not_found', `No exhibit "${ref}".`);
       return { exhibit: found, children: [], paragraphs: [], evidence: [], annotations: [],
-      redactions: [], history: [], unreadablePages: [] };
+      redactions: [],
+      production: null,
+      withheld: null, history: [], unreadablePages: [] };
     },
   };
   return { ...api, dir: '', original: () => null, close() {} };

@@ -30,6 +30,8 @@ const READS = [
   'exportStamped',
   'exportList',
   'exportProofChart',
+  'exportProduction',
+  'inspectProduction',
   'previewExport',
   'preflight',
 ] as const satisfies readonly MethodName[];

@@ -2,6 +2,7 @@
 import { bundleExporter } from './bundle.ts';
 import { exhibitListExporter } from './exhibit-list.ts';
 import type { ExportJob, ExportKind, ExportOutcome, ExportRequest, Exporter } from './export-job.ts';
+import { productionExporter } from './production.ts';
 import { proofChartExporter } from './proof-chart.ts';
 import { stampedExporter } from './stamped.ts';
 
@@ -10,6 +11,7 @@ const EXPORTERS: { [K in ExportKind]: Exporter<K> } = {
   stamped: stampedExporter,
   list: exhibitListExporter,
   'proof-chart': proofChartExporter,
+  production: productionExporter,
 };
 
 export function runExporter(job: ExportJob, request: ExportRequest): Promise<ExportOutcome> {

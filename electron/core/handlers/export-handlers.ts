@@ -4,7 +4,7 @@ import { previewExport } from '../export/preview-export.ts';
 import { runExport } from '../export/run-export.ts';
 import type { HandlerGroup } from './handler.ts';
 
-type Names = 'exportBundle' | 'exportStamped' | 'exportList' | 'exportProofChart' | 'previewExport';
+type Names = 'exportBundle' | 'exportStamped' | 'exportList' | 'exportProofChart' | 'exportProduction' | 'previewExport';
 
 export function exportHandlers(ctx: CaseContext): HandlerGroup<Names> {
   return {
@@ -12,6 +12,7 @@ export function exportHandlers(ctx: CaseContext): HandlerGroup<Names> {
     exportStamped: (args, options) => runExport(ctx, { kind: 'stamped', args }, options),
     exportList: (args, options) => runExport(ctx, { kind: 'list', args }, options),
     exportProofChart: (args, options) => runExport(ctx, { kind: 'proof-chart', args }, options),
+    exportProduction: (args, options) => runExport(ctx, { kind: 'production', args }, options),
     previewExport: (args, options) => previewExport(ctx, args, options),
   };
 }

@@ -22,6 +22,8 @@ function run(request: ExportRequest, options: { signal: AbortSignal; onProgress:
       return api.exportList(request.args, options);
     case 'proof-chart':
       return api.exportProofChart(request.args, options);
+    case 'production':
+      return api.exportProduction(request.args, options);
   }
 }
 
