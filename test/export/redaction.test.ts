@@ -65,7 +65,22 @@ describe('redaction', () => {
     const pdf = await piiPdf(path.join(work, 'personnel.pdf'));
     const scan = path.join(work, 'scanned-form.png');
     fs.writeFileSync(scan, scanImage(LINES));
-    await api.importFiles({ paths: [pdf, scan] });
+    const mail = path.join(work, 'hr-email.eml');
+    fs.writeFileSync(
+      mail,
+      [
+        'From: HR <hr@example.com>',
+        'To: Payroll <payroll@example.com>',
+        'Subject: New starter',
+        'Date: Tue, 28 Mar 2017 09:00:00 +0000',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Please set up Jane Roe.',
+        'Her SSN is 987-65-4321 and her date of birth is 11/02/1975.',
+        '',
+      ].join('\r\n'),
+    );
+    await api.importFiles({ paths: [pdf, scan, mail] });
     await api.runOcr({});
     vaultBefore = vaultHashes();
     proposals = (await api.proposeRedactions({ preset: 'frcp52' })).proposals;
@@ -80,11 +95,13 @@ describe('redaction', () => {
     expect(byExhibit('PX-001')).toEqual(['123-45', '03/14/', '440012345678']);
     // The scan, as OCR read it: the same numbers, found by their places on the picture.
     expect(byExhibit('PX-002')).toEqual(['123-45', '03/14/', '440012345678']);
+    // The email, on the page an export prints for it.
+    expect(byExhibit('PX-003')).toEqual(['987-65', '11/02/']);
     for (const p of proposals) expect(p).toMatchObject({ status: 'proposed', reason: 'FRCP 5.2', origin: 'search' });
   });
 
   it('removes the numbers from the export text, keeps the last four and the year, and logs each redaction', () => {
-    const pdfs = exported.files.filter((f) => /PX-00\d/.test(path.basename(f.path)));
+    const pdfs = exported.files.filter((f) => /PX-00[12]/.test(path.basename(f.path)));
     expect(pdfs).toHaveLength(2);
     for (const f of pdfs) {
       const text = pagesText(f.path, 'raw').join('\n');
@@ -95,9 +112,26 @@ describe('redaction', () => {
     }
     const log = exported.files.find((f) => f.path.endsWith('Redaction log.csv'))!;
     const rows = fs.readFileSync(log.path, 'utf8').trim().split('\r\n');
-    expect(rows).toHaveLength(1 + 6);
+    expect(rows).toHaveLength(1 + 8);
     expect(rows[1]).toMatch(/^\uFEFF?PX-001,1,000001,FRCP 5\.2,/);
     expect(exported.files.some((f) => f.path.endsWith('Redaction log.pdf'))).toBe(true);
+  });
+
+  it('leaves the numbers out of a printed email, keeping the rest of its text', () => {
+    const file = exported.files.find((f) => path.basename(f.path).startsWith('PX-003'))!.path;
+    const text = pagesText(file, 'raw').join('\n');
+    expect(text).not.toMatch(/987-65|11\/02\//);
+    expect(text).toMatch(/-4321/);
+    expect(text).toMatch(/1975/);
+    expect(text).toContain('Please set up Jane Roe.');
+  });
+
+  it('withholds a printed page whose text changed after it was redacted, rather than print it unredacted', async () => {
+    await api.updateExhibit({ exhibit: 'PX-003', edit: { subject: 'A subject long enough to wrap the header block onto more lines than before, '.repeat(3) } });
+    const again = await api.exportStamped({ outDir: path.join(work, 'changed'), select: { by: 'numbers', ranges: [], exhibits: ['PX-003'] } });
+    const text = pagesText(again.files[0]!.path, 'raw').join('\n');
+    expect(text).not.toContain('987-65');
+    expect(again.warnings.join('\n')).toMatch(/printed text has changed since the redactions were made/);
   });
 
   it('paints the boxes black on the page, and the form value outside them still shows', () => {
@@ -168,8 +202,8 @@ describe('redaction', () => {
     const removed = await api.removeRedaction({ id: proposals[0]!.id });
     const log = await api.auditLog({ limit: 1000 });
     const actions = log.map((e) => e.action);
-    expect(actions.filter((a) => a === 'redaction.propose')).toHaveLength(6);
-    expect(actions.filter((a) => a === 'redaction.accept')).toHaveLength(6);
+    expect(actions.filter((a) => a === 'redaction.propose')).toHaveLength(8);
+    expect(actions.filter((a) => a === 'redaction.accept')).toHaveLength(8);
     expect(log.find((e) => e.action === 'redaction.remove')?.before).toMatchObject({ id: removed.id, text: '123-45' });
   });
 

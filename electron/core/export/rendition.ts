@@ -1,7 +1,7 @@
 // What every exhibit family becomes in an export: a list of pages (pages of an original PDF, printed pages for
 // emails and text, the pages of a picture, or a placeholder saying why something cannot be shown), planned before anything is
 // drawn so that Bates numbers are known up front, then drawn a range at a time onto an export file's pages.
-import { PDFPage } from '@cantoo/pdf-lib';
+import { PDFPage, rgb } from '@cantoo/pdf-lib';
 import type { ExportSelection } from '../../../shared/api.ts';
 import type { PageSize } from '../../../shared/court-profiles.ts';
 import type { Confidentiality, Exhibit, Redaction } from '../../../shared/model.ts';
@@ -23,6 +23,7 @@ import { LEGENDS } from './stamp.ts';
 import type { PdfiumDocument } from '../import/formats/pdfium-document.ts';
 import { openPdfOriginal } from '../redaction/page-texts.ts';
 import { boxesOf, drawLabels, keptOcrLayout, redactedPdfPage, type RedactionDrawing } from './redacted-page.ts';
+import { redactPrinted } from '../redaction/printed-text.ts';
 import { drawLaidOut, LETTER, type LaidOutPage } from './text-flow.ts';
 
 export type RenditionPage =
@@ -85,7 +86,8 @@ function familyMembers(ctx: CaseContext, head: Exhibit): { exhibit: Exhibit; dep
   return out;
 }
 
-function printSource(ctx: CaseContext, e: Exhibit) {
+/** What an exhibit without pages of its own prints from: its stored text, and an email's attachments. */
+export function printSource(ctx: CaseContext, e: Exhibit) {
   return { exhibit: e, body: ctx.exhibits.bodyText(e.id), attachments: e.kind === 'email' ? attachmentsOf(ctx, e) : [] };
 }
 
@@ -233,9 +235,24 @@ function memberDrawer(
     switch (page.kind) {
       case 'placeholder':
         return placeholder(page.reason);
-      case 'printed':
+      case 'printed': {
         printed ??= printedExhibit(printSource(source.ctx, e));
-        return laidOut(printed[page.index]!);
+        const applied = redactions.get(page.index + 1);
+        if (!applied) return laidOut(printed[page.index]!);
+        const rects = boxesOf(applied);
+        const { page: kept, removed } = redactPrinted(printed[page.index]!, rects);
+        // The page is laid out from the exhibit's text and fields as they are now: when they have changed since the
+        // redactions were made, the boxes may no longer be over what they removed, so the page is withheld instead.
+        if (!sameText(removed, applied)) {
+          return unredactable(page.index + 1, 'its printed text has changed since the redactions were made; review them');
+        }
+        const drawn = laidOut(kept);
+        for (const r of rects) {
+          drawn.page.drawRectangle({ x: r.x * LETTER.width, y: (1 - r.y - r.height) * LETTER.height, width: r.width * LETTER.width, height: r.height * LETTER.height, color: rgb(0, 0, 0) });
+        }
+        if (source.redact?.labels) drawLabels({ ...drawn, original: { width: LETTER.width, height: LETTER.height, toPage: [1, 0, 0, 1, 0, 0] } }, applied, target.fonts.regular);
+        return { ...drawn, redactions: applied };
+      }
       case 'image':
         try {
           picture ??= pictureOriginal(await source.ctx.vault.read(e.sha256));
@@ -294,6 +311,13 @@ function memberDrawer(
     }
   };
   return { draw, close };
+}
+
+/** Whether the characters a printed page lost under the boxes are the texts its redactions were made to remove. */
+function sameText(removed: string, applied: readonly Redaction[]): boolean {
+  const squeeze = (t: string) => t.replace(/\s+/g, '');
+  const got = squeeze(removed);
+  return applied.every((r) => r.text === null || got.includes(squeeze(r.text)));
 }
 
 /**

@@ -6,6 +6,9 @@ import type { Exhibit, Rect, Redaction } from '../../../shared/model.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import { selectFamilies } from '../export/selection.ts';
 import { openPicture } from '../pictures/picture.ts';
+import { printedExhibit, printsAsText } from '../export/printed-exhibit.ts';
+import { printSource } from '../export/rendition.ts';
+import { LETTER } from '../export/text-flow.ts';
 import { patternFinder, presetFinder, presetReason, termFinder } from '../redaction/find-spans.ts';
 import { openPdfOriginal, pageTexts } from '../redaction/page-texts.ts';
 import { spanRects } from '../redaction/positioned-text.ts';
@@ -27,11 +30,11 @@ function pageCountOf(e: Exhibit): number | null {
   return e.kind === 'image' ? Math.max(1, e.pages ?? 1) : e.pages;
 }
 
-function checkPage(e: Exhibit, page: number): void {
-  if (e.kind !== 'pdf' && e.kind !== 'image') {
-    throw new UserError('bad_input', `${e.exhibitNo} (${e.kind}) has no pages to redact on; only PDFs and pictures can be redacted.`);
+function checkPage(ctx: CaseContext, e: Exhibit, page: number): void {
+  if (e.kind !== 'pdf' && e.kind !== 'image' && !printsAsText(e.kind)) {
+    throw new UserError('bad_input', `${e.exhibitNo} (${e.kind}) is produced in native format and has no pages to redact on.`);
   }
-  const pages = pageCountOf(e);
+  const pages = printsAsText(e.kind) ? printedExhibit(printSource(ctx, e)).length : pageCountOf(e);
   if (pages !== null && page > pages) throw new UserError('bad_input', `${e.exhibitNo} has ${pages} page(s); there is no page ${page}.`);
 }
 
@@ -63,6 +66,8 @@ export function redactionHandlers(ctx: CaseContext): HandlerGroup<Names> {
       const chars = doc?.chars(page) ?? null;
       doc?.close();
       if (chars) size = { width: chars.width, height: chars.height };
+    } else if (printsAsText(e.kind)) {
+      size = LETTER; // printed on US Letter
     } else {
       // A picture's points are its pixels as shown upright (read at up to 16 million pixels, as OCR reads it).
       const picture = await openPicture(await ctx.vault.read(e.sha256));
@@ -92,7 +97,7 @@ export function redactionHandlers(ctx: CaseContext): HandlerGroup<Names> {
 
     async addRedaction(args) {
       const e = ctx.exhibits.resolve(args.exhibit);
-      checkPage(e, args.page);
+      checkPage(ctx, e, args.page);
       const rects = onPage(args.unit === 'points' ? await fromPoints(e, args.page, args.rects) : args.rects);
       return store(
         [
@@ -126,7 +131,7 @@ export function redactionHandlers(ctx: CaseContext): HandlerGroup<Names> {
       });
       for (const e of members) {
         if (options.signal?.aborted) throw new UserError('cancelled', 'The search was cancelled; nothing was proposed.');
-        if (e.kind !== 'pdf' && e.kind !== 'image') continue;
+        if (e.kind !== 'pdf' && e.kind !== 'image' && !printsAsText(e.kind)) continue;
         const texts = await pageTexts(ctx, e, []);
         if ('problem' in texts) {
           skipped.push(`${texts.problem}.`);

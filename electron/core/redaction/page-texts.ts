@@ -3,6 +3,9 @@
 import type { Exhibit } from '../../../shared/model.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import { openPdfium, type PdfiumDocument } from '../import/formats/pdfium-document.ts';
+import { printedExhibit, printsAsText } from '../export/printed-exhibit.ts';
+import { printSource } from '../export/rendition.ts';
+import { printedPositionedText } from './printed-text.ts';
 import { fromOcrLayout, fromPageChars, joinTexts, EMPTY_TEXT, type PositionedText } from './positioned-text.ts';
 
 export interface PageTexts {
@@ -28,7 +31,12 @@ export async function pageTexts(ctx: CaseContext, e: Exhibit, passwords: readonl
     if (!read) return { problem: `${e.exhibitNo} is a picture OCR has not read yet; run OCR, then search again` };
     return { pages, text: ocr, close() {} };
   }
-  if (e.kind !== 'pdf') return { problem: `${e.exhibitNo} (${e.kind}) has no pages to redact on; only PDFs and pictures can be redacted` };
+  if (printsAsText(e.kind)) {
+    // The pages an export prints for it, laid out as the export will lay them out.
+    const printed = printedExhibit(printSource(ctx, e));
+    return { pages: printed.length, text: (page) => (printed[page - 1] ? printedPositionedText(printed[page - 1]!) : EMPTY_TEXT), close() {} };
+  }
+  if (e.kind !== 'pdf') return { problem: `${e.exhibitNo} (${e.kind}) is produced in native format and has no pages to redact on` };
   const doc = await openPdfOriginal(await ctx.vault.read(e.sha256), passwords);
   if (!doc) return { problem: `${e.exhibitNo} could not be opened to find its text's places (damaged, or it needs a password)` };
   return {

@@ -75,9 +75,13 @@ export function spanRects(text: PositionedText, start: number, end: number): Rec
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/** Whether a character's box touches a rectangle at all: one that is partly under a redaction is removed whole. */
+// Overlap below this (a millionth of the page's width, 0.0006 pt) is rounding, not a character under a box: a box
+// made to end where the next character begins must not take it.
+const EPSILON = 1e-5;
+
+/** Whether a character's box overlaps a rectangle at all: one that is partly under a redaction is removed whole. */
 export function touches(box: Box, r: Rect): boolean {
-  return box[0] < r.x + r.width && box[2] > r.x && box[1] < r.y + r.height && box[3] > r.y;
+  return box[0] < r.x + r.width - EPSILON && box[2] > r.x + EPSILON && box[1] < r.y + r.height - EPSILON && box[3] > r.y + EPSILON;
 }
 
 /**
