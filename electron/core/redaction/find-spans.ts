@@ -33,7 +33,7 @@ export function presetReason(preset: RedactionPreset | undefined): string {
 export function presetFinder(preset: RedactionPreset): Finder {
   switch (preset) {
     case 'frcp52':
-      return (text) => scanPrivacy(text).flatMap((f) => partial(text, f));
+      return (text) => [...scanPrivacy(text).flatMap((f) => partial(text, f)), ...minorsNames(text)].sort((a, b) => a.start - b.start);
     case 'email':
       return (text) => matches(text, EMAIL);
     case 'phone':
@@ -63,6 +63,23 @@ export function patternFinder(source: string): Finder {
 function matches(text: string, pattern: RegExp): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(pattern)) if (m[0].length > 0) spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
+}
+
+// A minor named right after a word that says so ("the minor Jane Roe", "her daughter, Jane Roe", "a child named Tom
+// J. Doe"): a name is two or three capitalised words, the middle one perhaps an initial.
+const MINOR =
+  /\b(?:minor(?:\s+child)?|child|daughter|son|juvenile)(?:,?\s+(?:named|called|is|was))?,?\s+(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}\.|\p{Lu}\p{Ll}+))?\s+(\p{Lu}\p{Ll}+)\b/dgu;
+
+/** A minor's name but its initials (Fed. R. Civ. P. 5.2(a)(3)): "Jane Roe" keeps "J" and "R". */
+function minorsNames(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(MINOR)) {
+    for (const g of [1, 2, 3]) {
+      const at = m.indices?.[g];
+      if (at && at[1] - at[0] > 1 && !m[g]!.endsWith('.')) spans.push({ start: at[0] + 1, end: at[1] });
+    }
+  }
   return spans;
 }
 
