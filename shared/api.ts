@@ -27,6 +27,8 @@ import type {
 import { BATES_POSITIONS, CONFIDENTIALITY, EXHIBIT_KINDS, ID_REF, PRIVILEGE_TYPES, REDACTION_PRESETS, STANCES } from './model.ts';
 import { COURT_IDS } from './court-profiles.ts';
 import type { PreflightReport } from './preflight.ts';
+import type { Fact, FactSource } from './model.ts';
+import { FACT_STATUSES } from './model.ts';
 
 const exhibitRef = z.string().trim().min(1, 'Give an exhibit number or id.').max(100);
 
@@ -271,6 +273,39 @@ const method =
 
 const none = z.object({}).strict();
 
+const factId = z.number().int().positive();
+// Read by the core's date reader (chronology/fuzzy-date.ts), which names the forms it reads when it cannot.
+const factDateText = z.string().trim().max(200);
+const factStatement = z.string().trim().min(1, 'A fact needs a statement.').max(20_000);
+const factSequence = z.number().int().min(-1_000_000).max(1_000_000);
+const factTags = z.array(tagPath).max(100);
+
+/** Where a fact is shown: an exhibit, optionally its pages and the passage (a highlighted quote). */
+const factSourceFields = { exhibit: exhibitRef, pageFrom: pageNo.optional(), pageTo: pageNo.optional(), quote: text(20_000).optional() };
+const pagesRunForward = (a: { pageFrom?: number; pageTo?: number }) => a.pageTo === undefined || (a.pageFrom !== undefined && a.pageTo >= a.pageFrom);
+const pagesMessage = { message: 'The last page must come after the first page.', path: ['pageTo'] };
+const factSourceSchema = z.object(factSourceFields).strict().refine(pagesRunForward, pagesMessage);
+
+/** Which facts a list or a chronology report holds; a date filter keeps the facts whose date may fall within it. */
+const factFilterFields = {
+  tag: tagPath,
+  status: z.enum(FACT_STATUSES),
+  key: z.boolean(),
+  paragraph: paragraphNo,
+  dateFrom: isoDate,
+  dateTo: isoDate,
+  // Only the facts no exhibit shows.
+  unsourced: z.boolean(),
+};
+export const factFiltersSchema = z.object(factFilterFields).partial().strict();
+export type FactFilters = z.output<typeof factFiltersSchema>;
+
+export interface FactProposals {
+  proposed: Fact[];
+  /** Exhibits selected that gave no proposal, and why (no date; already proposed). */
+  skipped: string[];
+}
+
 export const contract = {
   caseInfo: method<CaseInfo>()(none),
   setCaseTitle: method<CaseInfo>()(z.object({ title: z.string().trim().min(1).max(500) }).strict()),
@@ -491,6 +526,52 @@ export const contract = {
       .strict(),
   ),
   exportProduction: method<ExportResult>()(exportArgs.production),
+  /** The chronology in order (undated last); proposals only with includeProposed. */
+  listFacts: method<Fact[]>()(z.object({ ...factFilterFields, includeProposed: z.boolean() }).partial().strict()),
+  /** A fact; with `source`, tied at once to the passage it was made from. */
+  addFact: method<Fact>()(
+    z
+      .object({
+        statement: factStatement,
+        date: factDateText.default(''),
+        status: z.enum(FACT_STATUSES).default('undisputed'),
+        key: z.boolean().default(false),
+        tags: factTags.default([]),
+        sequence: factSequence.default(0),
+        source: factSourceSchema.optional(),
+        paragraphs: z.array(paragraphNo).max(1000).default([]),
+      })
+      .strict(),
+  ),
+  /** Changes the fields given; with `expected` (the values the edit was made from; the date as typed), only if they still hold. */
+  editFact: method<Fact>()(
+    z
+      .object({
+        id: factId,
+        edit: z.object({ statement: factStatement, date: factDateText, status: z.enum(FACT_STATUSES), key: z.boolean(), sequence: factSequence, tags: factTags }).partial().strict(),
+        expected: z
+          .object({ statement: z.string().max(5_000_000), date: z.string().max(5_000_000), status: z.enum(FACT_STATUSES), key: z.boolean(), sequence: z.number().int(), tags: z.array(z.string().max(5000)).max(10_000) })
+          .partial()
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ),
+  removeFact: method<Fact>()(z.object({ id: factId }).strict()),
+  linkFact: method<FactSource>()(z.object({ id: factId, ...factSourceFields }).strict().refine(pagesRunForward, pagesMessage)),
+  unlinkFact: method<FactSource>()(z.object({ sourceId: z.number().int().positive() }).strict()),
+  linkFactParagraph: method<Fact>()(z.object({ id: factId, paragraph: paragraphNo }).strict()),
+  unlinkFactParagraph: method<Fact>()(z.object({ id: factId, paragraph: paragraphNo }).strict()),
+  /** Each dated exhibit selected (with its attachments) becomes a proposed fact cited to it, unless one already was. */
+  proposeFacts: method<FactProposals>()(z.object({ select: exportSelectionSchema.default({ by: 'all' }) }).strict()),
+  /** Accepts or rejects proposed facts (rejected ones are deleted); `all` means every proposal. */
+  decideFacts: method<{ changed: number }>()(
+    z.object({ ids: z.union([z.literal('all'), z.array(factId).min(1).max(100_000)]), accept: z.boolean() }).strict(),
+  ),
+  /** The chronology report (Date, Fact, Sources, Status) as Word, PDF or CSV, in a new folder with its manifest. */
+  exportChronology: method<ExportResult>()(
+    z.object({ outDir: exportFolder, format: z.enum(['docx', 'pdf', 'csv']), filters: factFiltersSchema.default({}) }).strict(),
+  ),
   exportBundle: method<ExportResult>()(exportArgs.bundle),
   exportStamped: method<ExportResult>()(exportArgs.stamped),
   exportList: method<ExportResult>()(exportArgs.list),

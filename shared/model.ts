@@ -367,3 +367,61 @@ export interface ProductionPreview {
   fieldMap: Record<string, string>;
   problems: { line: number | null; file: string; message: string }[];
 }
+
+/** How much of a fact's date is known (electron/core/chronology/fuzzy-date.ts reads, orders and prints them). */
+export const DATE_PRECISIONS = ['day', 'month', 'year', 'circa', 'before', 'after', 'range', 'undated'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/**
+ * A fact's date: the period its words name (for "before 2018" and "after 12 April 2019" the period of the
+ * reference), ISO days, null when undated; the text as the user typed it; and how it is printed ("Mar 2017", "TBD").
+ */
+export interface FactDate {
+  precision: DatePrecision;
+  start: string | null;
+  end: string | null;
+  text: string;
+  display: string;
+}
+
+export const FACT_STATUSES = ['undisputed', 'disputed_by_them', 'disputed_by_us', 'prospective'] as const;
+export type FactStatus = (typeof FACT_STATUSES)[number];
+export const FACT_STATUS_LABELS: Record<FactStatus, string> = {
+  undisputed: 'Undisputed',
+  disputed_by_them: 'Disputed by them',
+  disputed_by_us: 'Disputed by us',
+  prospective: 'Prospective',
+};
+
+/** Where a fact is shown: an exhibit, optionally pages and the passage quoted. */
+export interface FactSource {
+  id: number;
+  factId: number;
+  exhibitId: number;
+  exhibitNo: string;
+  pageFrom: number | null;
+  pageTo: number | null;
+  quote: string | null;
+  cite: string; // "PX-005 at 1"
+}
+
+/** A dated statement in the case's chronology, with its sources and the complaint paragraphs it bears on. */
+export interface Fact {
+  id: number;
+  statement: string;
+  date: FactDate;
+  /** Orders facts of the same date (lower first). */
+  sequence: number;
+  status: FactStatus;
+  key: boolean;
+  tags: string[];
+  /** Proposed from an exhibit and not yet accepted; proposals stay out of lists and reports until accepted. */
+  proposed: boolean;
+  /** The exhibit it was proposed from, if it was. */
+  proposedFrom: number | null;
+  sources: FactSource[];
+  paragraphs: number[];
+  /** No exhibit shows it: the chronology's gap, as unsupportedParagraphs is the complaint's. */
+  unsourced: boolean;
+  createdAt: string;
+}

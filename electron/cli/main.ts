@@ -4,6 +4,7 @@ import type { Command, Io } from './command.ts';
 import { allegations } from './commands/allegations.ts';
 import { edit, renumber } from './commands/edit.ts';
 import { exportCommand } from './commands/export.ts';
+import { facts } from './commands/facts.ts';
 import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
 import { link } from './commands/link.ts';
@@ -20,9 +21,10 @@ import { verify } from './commands/verify.ts';
 import { backup } from './commands/backup.ts';
 import { restore } from './commands/restore.ts';
 import { recover } from './commands/recover.ts';
+import { withhold } from './commands/withhold.ts';
 import { EXIT } from './command.ts';
 
-const COMMANDS: readonly Command[] = [init, importCommand, ocrCommand, list, show, edit, renumber, search, tag, allegations, link, verify, serve, sample, exportCommand, preflight, redact, backup, restore, recover];
+const COMMANDS: readonly Command[] = [init, importCommand, ocrCommand, list, show, edit, renumber, search, tag, allegations, link, verify, serve, sample, exportCommand, preflight, redact, backup, restore, recover, withhold, facts];
 
 const INTERNAL_ERROR = 70;
 

@@ -10,6 +10,7 @@ import { caseHandlers } from './handlers/case-handlers.ts';
 import { evidenceHandlers } from './handlers/evidence-handlers.ts';
 import { exhibitHandlers } from './handlers/exhibit-handlers.ts';
 import { exportHandlers } from './handlers/export-handlers.ts';
+import { factHandlers } from './handlers/fact-handlers.ts';
 import type { Handlers } from './handlers/handler.ts';
 import { integrityHandlers } from './handlers/integrity-handlers.ts';
 import { ocrHandlers } from './handlers/ocr-handlers.ts';
@@ -58,6 +59,7 @@ export function createCaseApi(options: CaseApiOptions): CaseApi {
       ...tagHandlers(ctx),
       ...allegationHandlers(ctx),
       ...evidenceHandlers(ctx),
+      ...factHandlers(ctx),
       ...searchHandlers(ctx),
       ...integrityHandlers(ctx),
       ...exportHandlers(ctx),

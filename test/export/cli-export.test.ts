@@ -73,7 +73,7 @@ describe('exhibit-desk export', () => {
     const target = tempDir('cli-export-refused-');
     const r = await cli('export', dir, 'binder', '--out', target);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual(['exhibit-desk export: "binder" is not an export; choose bundle, stamped, list or proof-chart.']);
+    expect(r.stderr.trim().split('\n')).toEqual(['exhibit-desk export: "binder" is not an export; choose bundle, stamped, list, proof-chart or production.']);
     expect(fs.readdirSync(target)).toEqual([]);
   });
 

@@ -1,4 +1,6 @@
-// exhibit-desk export: the exhibit bundle, stamped exhibits, the exhibit list and the proof chart, into a new folder.
+// exhibit-desk export: the exhibit bundle, stamped exhibits, the exhibit list, the proof chart and a production volume,
+// into a new folder.
+import path from 'node:path';
 import type { BatesSettings, Caption, ExportSelection } from '../../../shared/api.ts';
 import type { CourtId } from '../../../shared/court-profiles.ts';
 import { UserError } from '../../../shared/errors.ts';
@@ -18,6 +20,7 @@ const usage = [
   `export CASE_DIR stamped --out DIR ${STAMP_FLAGS} ${SELECT_FLAG} [--password PW]... [--json]`,
   `export CASE_DIR list --format pdf|docx|csv --out DIR ${SELECT_FLAG} [--json]`,
   'export CASE_DIR proof-chart --format pdf|docx --out DIR [--json]',
+  `export CASE_DIR production --out DIR --prefix P [--digits N] [--volume NAME] [--images tiff|pdf] [--no-text] [--natives spreadsheets|all|none] ${SELECT_FLAG} [--no-redactions] [--password PW]... [--json]`,
   '    Each export goes into a new folder inside DIR, with manifest.json beside its files. Accepted redactions are',
   '    applied (with a redaction log) unless --no-redactions is given.',
 ].join('\n  ');
@@ -43,6 +46,12 @@ const FLAGS = {
   'no-redactions': { type: 'boolean' },
   'skip-changed': { type: 'boolean' },
   password: { type: 'string', multiple: true },
+  prefix: { type: 'string' },
+  digits: { type: 'string' },
+  volume: { type: 'string' },
+  images: { type: 'string' },
+  'no-text': { type: 'boolean' },
+  natives: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -58,6 +67,7 @@ const ALLOWED: Record<string, Flag[]> = {
   stamped: STAMP_FLAG_NAMES,
   list: ['format', 'select'],
   'proof-chart': ['format'],
+  production: ['select', 'prefix', 'digits', 'volume', 'images', 'no-text', 'natives', 'no-redactions', 'password'],
 };
 
 type Values = ReturnType<typeof parseFlags<typeof FLAGS>>['values'];
@@ -67,9 +77,9 @@ export const exportCommand: Command = {
   usage,
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, FLAGS);
-    const [dir, kind] = requirePositionals(positionals, ['CASE_DIR', 'bundle|stamped|list|proof-chart'], usage.split('\n')[0]!);
+    const [dir, kind] = requirePositionals(positionals, ['CASE_DIR', 'bundle|stamped|list|proof-chart|production'], usage.split('\n')[0]!);
     const allowed = ALLOWED[kind!];
-    if (!allowed) throw new UserError('bad_input', `"${kind}" is not an export; choose bundle, stamped, list or proof-chart.`);
+    if (!allowed) throw new UserError('bad_input', `"${kind}" is not an export; choose bundle, stamped, list, proof-chart or production.`);
     if (positionals.length > 2) throw new UserError('bad_input', `Unexpected argument "${positionals[2]}".`);
     const given = (Object.keys(values) as Flag[]).filter((f) => f !== 'out' && f !== 'json');
     const refused = given.find((f) => !allowed.includes(f));
@@ -82,6 +92,7 @@ export const exportCommand: Command = {
     try {
       const result = await interruptible((signal) => withCase(dir!, (api) => call(api, { signal, onProgress: progressLine(io) })));
       if (values.json) printJson(io, result);
+      else if (kind === 'production') printVolume(io, result);
       else printResult(io, result);
       return EXIT.ok;
     } finally {
@@ -106,6 +117,22 @@ function exportCall(kind: string, values: Values, outDir: string, select: Export
     case 'list': {
       const args = { outDir, select, format: format(values.format, ['pdf', 'docx', 'csv']) };
       return (api, options) => api.exportList(args, options);
+    }
+    case 'production': {
+      if (values.prefix === undefined) throw new UserError('bad_input', 'Give the Bates prefix of the production with --prefix P.');
+      const args = {
+        outDir,
+        select,
+        prefix: values.prefix,
+        digits: parseInteger(values.digits, '--digits'),
+        volume: values.volume,
+        images: format(values.images ?? 'tiff', ['tiff', 'pdf'], '--images'),
+        text: !values['no-text'],
+        natives: format(values.natives ?? 'spreadsheets', ['spreadsheets', 'all', 'none'], '--natives'),
+        redactions: !values['no-redactions'],
+        passwords: values.password,
+      };
+      return (api, options) => api.exportProduction(args, options);
     }
     default: {
       const args = { outDir, format: format(values.format, ['pdf', 'docx']) };
@@ -151,9 +178,9 @@ function stampSettings(values: Values): {
   };
 }
 
-function format<F extends string>(value: string | undefined, formats: F[]): F {
-  if (value === undefined) throw new UserError('bad_input', `Give the format with --format ${formats.join('|')}.`);
-  if (!formats.includes(value as F)) throw new UserError('bad_input', `--format must be one of ${formats.join(', ')}, not "${value}".`);
+function format<F extends string>(value: string | undefined, formats: F[], flag = '--format'): F {
+  if (value === undefined) throw new UserError('bad_input', `Give the format with ${flag} ${formats.join('|')}.`);
+  if (!formats.includes(value as F)) throw new UserError('bad_input', `${flag} must be one of ${formats.join(', ')}, not "${value}".`);
   return value as F;
 }
 
@@ -169,6 +196,20 @@ export function parseSelection(raw: string): ExportSelection {
   const list = parseNumberList(rest!);
   if (list.ranges.length + list.exhibits.length === 0) throw bad();
   return { by: 'numbers', ...list };
+}
+
+/** A volume holds a file per page: what goes where, by folder, rather than thousands of lines. */
+function printVolume(io: Io, result: ExportResult): void {
+  const folder = path.dirname(result.manifest);
+  const counts = new Map<string, number>();
+  for (const f of result.files) {
+    const parts = path.relative(folder, f.path).split(path.sep);
+    const where = parts.length > 2 ? parts.slice(0, 2).join(path.sep) : path.join(...parts);
+    counts.set(where, (counts.get(where) ?? 0) + 1);
+  }
+  for (const [where, n] of counts) io.out(`wrote     ${path.join(folder, where)}${n > 1 ? ` (${n} files)` : ''}`);
+  io.out(`manifest  ${result.manifest}`);
+  for (const w of result.warnings) io.out(`warning   ${w}`);
 }
 
 function printResult(io: Io, result: ExportResult): void {

@@ -1,10 +1,13 @@
-// exhibit-desk import: imports files and folders, reporting imported, duplicate and failed files, then reads scanned
-// pages with OCR (unless --no-ocr).
+// exhibit-desk import: imports files and folders, or one production volume (--production), reporting imported,
+// duplicate and failed files (a volume's problems by load file and line), then reads scanned pages with OCR (unless --no-ocr).
+import { UserError } from '../../../shared/errors.ts';
 import type { ImportReport } from '../../../shared/model.ts';
 import { EXIT, interruptible, parseFlags, parseInteger, printJson, progressLine, requirePositionals, withCase, type Command, type Io } from '../command.ts';
 import { printOcrSummary, runOcr } from './ocr.ts';
 
-const usage = 'import CASE_DIR PATH... [--password PW]... [--timeout SECONDS] [--no-ocr] [--json]';
+const usage =
+  'import CASE_DIR PATH... [--password PW]... [--timeout SECONDS] [--no-ocr] [--json]\n' +
+  '       import CASE_DIR VOLUME_DIR --production [--field FIELD=COLUMN]... [--producing-party NAME] [--no-ocr] [--json]';
 
 export const importCommand: Command = {
   name: 'import',
@@ -15,12 +18,27 @@ export const importCommand: Command = {
       password: { type: 'string', multiple: true },
       timeout: { type: 'string' },
       'no-ocr': { type: 'boolean' },
+      production: { type: 'boolean' },
+      field: { type: 'string', multiple: true },
+      'producing-party': { type: 'string' },
     });
     const [dir, ...paths] = requirePositionals(positionals, ['CASE_DIR', 'PATH'], usage);
     const timeoutSeconds = parseInteger(values.timeout, '--timeout');
+    const production = values.production === true;
+    if (!production && (values.field !== undefined || values['producing-party'] !== undefined)) {
+      throw new UserError('bad_input', '--field and --producing-party go with --production.');
+    }
+    if (production && paths.length !== 1) throw new UserError('bad_input', `--production imports one volume folder at a time, not ${paths.length}.`);
+    const fieldMap = production ? parseFieldMap(values.field ?? []) : undefined;
     const { report, ocr } = await interruptible((signal) =>
       withCase(dir!, async (api) => {
-        const report = await api.importFiles({ paths, passwords: values.password, timeoutSeconds }, { signal, onProgress: progressLine(io) });
+        const onProgress = progressLine(io);
+        const report = production
+          ? await api.importProduction(
+              { path: paths[0]!, ...(fieldMap ? { fieldMap } : {}), ...(values['producing-party'] ? { producingParty: values['producing-party'] } : {}) },
+              { signal, onProgress },
+            )
+          : await api.importFiles({ paths, passwords: values.password, timeoutSeconds }, { signal, onProgress });
         // Every page waiting for OCR is read, not only this import's: a run stopped earlier is finished too.
         const skip = values['no-ocr'] === true || report.cancelled;
         const ocr = skip ? null : await runOcr(api, io, { passwords: values.password }, signal);
@@ -35,6 +53,19 @@ export const importCommand: Command = {
     return report.failed.length > 0 || report.cancelled || ocr?.cancelled ? EXIT.checkFailed : EXIT.ok;
   },
 };
+
+/** --field begBates=PRODBEG …: our field names to the load file's columns; none given means the case's stored map. */
+function parseFieldMap(pairs: string[]): Record<string, string> | undefined {
+  if (pairs.length === 0) return undefined;
+  const map: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    const [field, column] = [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+    if (at < 1 || field === '' || column === '') throw new UserError('bad_input', `--field takes FIELD=COLUMN, such as begBates=PRODBEG, not "${pair}".`);
+    map[field] = column;
+  }
+  return map;
+}
 
 function printSummary(io: Io, report: ImportReport): void {
   for (const i of report.imported) {

@@ -5,10 +5,13 @@ import { createAnnotationStore } from '../store/annotations.ts';
 import { createAuditLog } from '../store/audit.ts';
 import { createEvidenceStore } from '../store/evidence.ts';
 import { createExhibitStore } from '../store/exhibits.ts';
+import { createFactStore } from '../store/facts.ts';
 import { createOcrStore } from '../store/ocr-text.ts';
+import { createProductionSourceStore } from '../store/production-sources.ts';
 import { createRedactionStore } from '../store/redactions.ts';
 import { createSettings } from '../store/settings.ts';
 import { createTagStore } from '../store/tags.ts';
+import { createWithheldStore } from '../store/withheld.ts';
 import type { Vault } from '../vault/vault.ts';
 
 export type Clock = () => string;
@@ -32,6 +35,9 @@ export function createCaseContext(db: Database.Database, vault: Vault, now: Cloc
     annotations: createAnnotationStore(db),
     ocr: createOcrStore(db),
     redactions: createRedactionStore(db),
+    productionSources: createProductionSourceStore(db),
+    withheld: createWithheldStore(db),
+    facts: createFactStore(db, tags.paths),
   };
 }
 

@@ -34,6 +34,8 @@ const READS = [
   'inspectProduction',
   'previewExport',
   'preflight',
+  'listFacts',
+  'exportChronology',
 ] as const satisfies readonly MethodName[];
 
 const readable: ReadonlySet<MethodName> = new Set(READS);

@@ -12,7 +12,7 @@ import { dayOf } from './display.ts';
 import type { ExportArgs, ExportJob, ExportOutcome, Exporter, WrittenFile } from './export-job.ts';
 import { safeFileName } from './file-names.ts';
 import { fontBytesFor } from './fonts.ts';
-import { familyConfidentiality, originalsOf, planFamilies, type Family, type RedactionRun } from './rendition.ts';
+import { familyConfidentiality, originalsOf, planFamilies, warnUnderSeal, type Family, type RedactionRun } from './rendition.ts';
 import { drawSlipSheet } from './slip-sheet.ts';
 import { LEGENDS } from './stamp.ts';
 import { needsCleaning, redactionSettings, writeRedactionLog } from './redaction-log.ts';
@@ -31,6 +31,7 @@ async function exportBundle(job: ExportJob, args: ExportArgs<'bundle'>): Promise
   const redact: RedactionRun | null = args.redactions ? { labels: args.redactionLabels, applied: [] } : null;
   const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize, redact, skipChanged: args.skipChanged };
   const families = await planFamilies(job, source, args.select);
+  warnUnderSeal(job, families);
   const numbers = assignBates(args.bates, families);
   const caseTitle = args.caption?.caseTitle || job.ctx.settings.title();
   const caseNumber = args.caption?.caseNumber || args.caseNumber || null;

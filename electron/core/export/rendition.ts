@@ -106,8 +106,6 @@ export async function planFamilies(job: ExportJob, source: RenderSource, selecti
     }
     const family = await planFamily(source, head);
     family.warnings.forEach(job.warn);
-    const legend = LEGENDS[familyConfidentiality(family)];
-    if (legend) job.warn(`${head.exhibitNo} is marked ${legend}: under a protective order it may have to be filed under seal (or redacted), not publicly.`);
     families.push(family);
   }
   return families;
@@ -346,6 +344,14 @@ function warnOnPageCount(e: Exhibit, counted: number, read: number, warn: (messa
       ? `${differs}; ${pages(read + 1, counted)} are printed as placeholder pages.`
       : `${differs}; ${pages(counted + 1, read)} are not in the export.`,
   );
+}
+
+/** Filings (bundles, stamped exhibits) name each family marked confidential: it may belong under seal. */
+export function warnUnderSeal(job: ExportJob, families: readonly Family[]): void {
+  for (const family of families) {
+    const legend = LEGENDS[familyConfidentiality(family)];
+    if (legend) job.warn(`${family.head.exhibitNo} is marked ${legend}: under a protective order it may have to be filed under seal (or redacted), not publicly.`);
+  }
 }
 
 /** The strictest designation in a family applies to all of it: a confidential email's attachments are too. */

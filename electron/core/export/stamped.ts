@@ -5,7 +5,7 @@ import { courtLimits } from '../../../shared/court-profiles.ts';
 import { assignBates, batesAssignment } from './bates.ts';
 import type { ExportArgs, ExportJob, ExportOutcome, Exporter, ExportedExhibit, WrittenFile } from './export-job.ts';
 import { stampedFileName } from './file-names.ts';
-import { originalsOf, planFamilies, type RedactionRun } from './rendition.ts';
+import { originalsOf, planFamilies, warnUnderSeal, type RedactionRun } from './rendition.ts';
 import { needsCleaning, redactionSettings, writeRedactionLog } from './redaction-log.ts';
 import { drawStampedPages } from './stamped-pages.ts';
 import { Volume } from './volume.ts';
@@ -18,6 +18,7 @@ async function exportStamped(job: ExportJob, args: ExportArgs<'stamped'>): Promi
   const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize, redact, skipChanged: args.skipChanged };
   const families = await planFamilies(job, source, args.select);
   const courtClean = needsCleaning(job, args, redact);
+  warnUnderSeal(job, families);
   const numbers = assignBates(args.bates, families);
   const settings = { bates: args.bates, caseNumber: args.caseNumber ?? null, label: true, pageLabels: args.pageLabels };
   const files: WrittenFile[] = [];

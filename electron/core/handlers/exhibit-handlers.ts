@@ -34,8 +34,8 @@ export function exhibitHandlers(ctx: CaseContext): HandlerGroup<Names> {
         evidence: ctx.evidence.forExhibit(e.id),
         annotations: ctx.annotations.forExhibit(e.id),
         redactions: ctx.redactions.forExhibit(e.id),
-        production: null,
-        withheld: null,
+        production: ctx.productionSources.get(e.id),
+        withheld: ctx.withheld.get(e.id),
         history: ctx.audit.history('exhibit', e.id),
         unreadablePages: pagesOcrCouldNotRead(ctx, e.id),
       };

@@ -10,9 +10,12 @@ import { scannedPageFacts } from './0050-scanned-page-facts.ts';
 import { picturePages } from './0060-picture-pages.ts';
 import { outlookItemKinds } from './0070-outlook-item-kinds.ts';
 import { redactions } from './0080-redactions.ts';
+import { productionSources } from './0090-production-sources.ts';
+import { withheldAndBatesRegister } from './0100-withheld-and-bates-register.ts';
+import { facts } from './0110-facts.ts';
 import { registerIndexedText } from '../../search/cjk-text.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, ocrText, searchFilterIndexes, cjkSearch, scannedPageFacts, picturePages, outlookItemKinds, redactions];
+export const MIGRATIONS: readonly Migration[] = [initial, ocrText, searchFilterIndexes, cjkSearch, scannedPageFacts, picturePages, outlookItemKinds, redactions, productionSources, withheldAndBatesRegister, facts];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
