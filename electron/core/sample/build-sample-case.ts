@@ -1,5 +1,6 @@
 // Builds the sample case, "Business Efficiency Solutions v. Huawei", in a new case folder: renders its documents,
-// imports them in exhibit order, imports the complaint, then tags, describes, annotates and links the exhibits.
+// imports them in exhibit order, imports the complaint, then tags, describes, annotates and links the exhibits, and
+// writes the chronology of the case's events.
 // Everything is fixed — file contents, dates, ids, the case's clock — so two builds are the same.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,9 @@ export interface SampleCaseSummary {
   paragraphs: number;
   evidenceLinks: number;
   annotations: number;
+  /** Facts in the chronology, and those no exhibit shows (the complaint itself is not an exhibit). */
+  facts: number;
+  unsourcedFacts: number;
   /** The paragraphs left without evidence, for the gap view to show. */
   unsupportedParagraphs: number[];
 }
@@ -90,6 +94,8 @@ async function populate(api: CaseApi, sample: SampleCase, resources: string): Pr
     });
   }
 
+  await writeChronology(api, sample, numbers);
+
   const { causes, paragraphs } = await api.listAllegations({});
   return {
     dir: api.dir,
@@ -99,6 +105,8 @@ async function populate(api: CaseApi, sample: SampleCase, resources: string): Pr
     paragraphs: paragraphs.length,
     evidenceLinks: sample.evidence.length,
     annotations: annotationIds.size,
+    facts: sample.chronology.length,
+    unsourcedFacts: (await api.listFacts({ unsourced: true })).length,
     unsupportedParagraphs: (await api.unsupportedParagraphs({})).map((p) => p.number),
   };
 }
@@ -135,4 +143,23 @@ async function annotate(api: CaseApi, sample: SampleCase, rendered: RenderedExhi
     ids.set(a.id, annotation.id);
   }
   return ids;
+}
+
+/** Adds the chronology's facts, each with its sources (the exhibits' pages and quotes) and its paragraphs. */
+async function writeChronology(api: CaseApi, sample: SampleCase, numbers: Map<string, string>): Promise<void> {
+  for (const f of sample.chronology) {
+    const [first, ...more] = f.sources;
+    const source = (s: (typeof f.sources)[number]) => ({ exhibit: numbers.get(s.exhibit)!, pageFrom: s.pageFrom, pageTo: s.pageTo, quote: s.quote });
+    const fact = await api.addFact({
+      statement: f.statement,
+      date: f.date,
+      status: f.status,
+      key: f.key,
+      sequence: f.sequence,
+      tags: f.tags,
+      paragraphs: f.paragraphs,
+      source: first && source(first),
+    });
+    for (const s of more) await api.linkFact({ id: fact.id, ...source(s) });
+  }
 }

@@ -1,11 +1,12 @@
 // The sample case's definition (resources/sample-case/case.json): its exhibits and how they are rendered, tags,
-// evidence links and annotations; read, checked against its schema and for references that do not resolve.
+// evidence links, annotations and the chronology's facts; read, checked against its schema and for references that do not resolve.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { numberingSchema } from '../../../shared/api.ts';
-import { CONFIDENTIALITY, STANCES } from '../../../shared/model.ts';
+import { CONFIDENTIALITY, FACT_STATUSES, STANCES } from '../../../shared/model.ts';
+import { parseFactDate } from '../chronology/fuzzy-date.ts';
 import type { Letterhead } from './page-furniture.ts';
 import type { ComplaintCaption } from './render-complaint-pdf.ts';
 
@@ -91,6 +92,23 @@ const sampleCaseSchema = z
         })
         .strict(),
     ),
+    /** The chronology: each fact's date as a user would type it, its sources in the exhibits and its paragraphs. */
+    chronology: z
+      .array(
+        z
+          .object({
+            date: z.string(),
+            statement: text,
+            status: z.enum(FACT_STATUSES).default('undisputed'),
+            key: z.boolean().default(false),
+            sequence: z.number().int().default(0),
+            tags: z.array(text).default([]),
+            sources: z.array(z.object({ exhibit: id, pageFrom: page.optional(), pageTo: page.optional(), quote: text.optional() }).strict()).default([]),
+            paragraphs: z.array(z.number().int().positive()).default([]),
+          })
+          .strict(),
+      )
+      .default([]),
   })
   .strict();
 
@@ -132,6 +150,19 @@ function checkReferences(sample: SampleCase): void {
     if (!ids.has(l.exhibit)) problems.push(`${where}: no exhibit "${l.exhibit}"`);
     if (l.annotation && !annotations.has(l.annotation)) problems.push(`${where}: no annotation "${l.annotation}"`);
     if (l.pageTo !== undefined && (l.pageFrom === undefined || l.pageTo < l.pageFrom)) problems.push(`${where}: pageTo without a pageFrom before it`);
+  }
+  for (const f of sample.chronology) {
+    const where = `fact "${f.statement.slice(0, 40)}…"`;
+    try {
+      parseFactDate(f.date);
+    } catch (e) {
+      problems.push(`${where}: ${(e as Error).message}`);
+    }
+    for (const t of f.tags) if (!tags.has(t)) problems.push(`${where}: no tag "${t}" is defined`);
+    for (const s of f.sources) {
+      if (!ids.has(s.exhibit)) problems.push(`${where}: no exhibit "${s.exhibit}"`);
+      if (s.pageTo !== undefined && (s.pageFrom === undefined || s.pageTo < s.pageFrom)) problems.push(`${where}: pageTo without a pageFrom before it`);
+    }
   }
   if (problems.length > 0) throw new Error(`The sample case definition is inconsistent: ${problems.join('; ')}.`);
 }
