@@ -7,6 +7,7 @@ import { cli, cliJson } from '../fixtures/cli.ts';
 import { COMPLAINT_PAGES } from '../fixtures/complaint.ts';
 import { parseCsv } from '../fixtures/export-reading.ts';
 import { writePdf } from '../fixtures/pdfs.ts';
+import { facts as factsCommand } from '../../electron/cli/commands/facts.ts';
 
 const src = tempDir('facts-cli-src-');
 const caseDir = path.join(tempDir('facts-cli-'), 'case');
@@ -29,30 +30,38 @@ beforeAll(async () => {
   }
 });
 
+/** The command as the CLI runs it, in this process (each real run costs about two seconds of start-up). */
+async function facts(...args: string[]): Promise<string> {
+  let stdout = '';
+  const io = { out: (t: string) => (stdout += `${t}\n`), err: () => {}, interactive: false };
+  await factsCommand.run(args, io);
+  return stdout;
+}
+const factsJson = async (...args: string[]) => JSON.parse(await facts(...args, '--json'));
+
 describe('exhibit-desk facts', () => {
   it('adds, links, edits, proposes, accepts, removes, lists and exports facts, one JSON document per command', async () => {
     const month = await cliJson('facts', 'add', caseDir, '--date', '03/??/2017', '--text', 'Huawei announces the Suzhou installation.', '--tag', 'Suzhou');
     expect(month).toMatchObject({ date: { precision: 'month', display: 'Mar 2017' }, tags: ['Suzhou'], unsourced: true });
-    const day = await cliJson(
-      'facts', 'add', caseDir, '--date', '28 March 2017', '--text', 'BES asks for written approval.', '--key', '--status', 'disputed by them',
+    const day = await factsJson(
+      'add', caseDir, '--date', '28 March 2017', '--text', 'BES asks for written approval.', '--key', '--status', 'disputed by them',
       '--exhibit', 'PX-001', '--pages', '2', '--quote', 'DES installed on servers in Suzhou.', '--paragraph', '6',
     );
     expect(day).toMatchObject({ key: true, status: 'disputed_by_them', paragraphs: [6], sources: [{ cite: 'PX-001 at 2' }] });
-    const undated = await cliJson('facts', 'add', caseDir, '--text', 'Somebody copies the designs.');
+    const undated = await factsJson('add', caseDir, '--text', 'Somebody copies the designs.');
     expect(undated.date.display).toBe('TBD');
 
-    expect((await cliJson('facts', 'link', caseDir, String(month.id), '--paragraph', '7')).paragraphs).toEqual([7]);
-    expect((await cliJson('facts', 'edit', caseDir, String(undated.id), '--date', 'after 12 April 2019', '--key')).date.display).toBe('after 12 Apr 2019');
-    const proposals = await cliJson('facts', 'propose', caseDir);
+    expect((await factsJson('link', caseDir, String(month.id), '--paragraph', '7')).paragraphs).toEqual([7]);
+    expect((await factsJson('edit', caseDir, String(undated.id), '--date', 'after 12 April 2019', '--key')).date.display).toBe('after 12 Apr 2019');
+    const proposals = await factsJson('propose', caseDir);
     expect(proposals.proposed).toEqual([expect.objectContaining({ statement: 'Installation record', date: expect.objectContaining({ display: '20 Apr 2017' }) })]);
-    const accepted = await cli('facts', 'accept', caseDir, 'all');
-    expect(accepted).toMatchObject({ code: 0, stdout: 'Accepted 1 proposal(s).\n' });
-    expect((await cliJson('facts', 'remove', caseDir, String(undated.id))).id).toBe(undated.id);
+    expect(await facts('accept', caseDir, 'all')).toBe('Accepted 1 proposal(s).\n');
+    expect((await factsJson('remove', caseDir, String(undated.id))).id).toBe(undated.id);
 
-    const list = await cliJson('facts', 'list', caseDir);
+    const list = await factsJson('list', caseDir);
     expect(list.map((f: { date: { display: string } }) => f.date.display)).toEqual(['Mar 2017', '28 Mar 2017', '20 Apr 2017']);
 
-    const result = await cliJson('facts', 'export', caseDir, '--format', 'csv', '--out', out);
+    const result = await factsJson('export', caseDir, '--format', 'csv', '--out', out);
     const rows = parseCsv(fs.readFileSync(result.files[0].path, 'utf8').replace(/^\uFEFF/, ''));
     expect(rows).toEqual([
       ['Date', 'Fact', 'Sources', 'Status'],
@@ -63,8 +72,7 @@ describe('exhibit-desk facts', () => {
   });
 
   it('links an exhibit with pages, and refuses a date it cannot read in one line', async () => {
-    const linked = await cli('facts', 'link', caseDir, '1', 'PX-001', '--pages', '1-2');
-    expect(linked).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Linked PX-001 at 1–2 to fact 1 \(source \d+\)\.\n$/) });
+    expect(await facts('link', caseDir, '1', 'PX-001', '--pages', '1-2')).toMatch(/^Linked PX-001 at 1–2 to fact 1 \(source \d+\)\.\n$/);
     const bad = await cli('facts', 'add', caseDir, '--date', 'next Tuesday', '--text', 'x');
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);

@@ -246,6 +246,10 @@ describe('a production volume of the sample case', () => {
         if (!row.native) expect(got.pages, row.beg).toBe(row.pages);
         expect(got.parent, row.beg).toBe(row.begAttach !== '' && row.begAttach !== row.beg ? row.begAttach : null);
       }
+      // The text came across with the documents: the receiving case finds the sample's words, on the produced pages.
+      const hits = await received.search({ query: 'Suzhou' });
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.some((h) => h.source === 'page' && h.page !== null)).toBe(true);
     } finally {
       received.close();
     }
