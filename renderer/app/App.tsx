@@ -7,6 +7,7 @@ import { Icon } from '../components/Icon.tsx';
 import { AllegationsPane } from '../features/allegations/AllegationsPane.tsx';
 import { LinkDialog } from '../features/allegations/LinkDialog.tsx';
 import { useAllegations } from '../features/allegations/use-allegations.ts';
+import { ChronologyView } from '../features/chronology/ChronologyView.tsx';
 import { DetailsPanel } from '../features/details/DetailsPanel.tsx';
 import { ExhibitsView } from '../features/exhibits/ExhibitsView.tsx';
 import { NO_CHOICE, type FilterChoice } from '../features/exhibits/FilterBar.tsx';
@@ -36,8 +37,9 @@ import '../features/import/import.css';
 import '../features/export/export.css';
 import '../features/details/details.css';
 import '../features/redaction/redaction.css';
+import '../features/chronology/chronology.css';
 
-type View = 'exhibits' | 'document';
+type View = 'exhibits' | 'chronology' | 'document';
 
 export function App() {
   const [caseInfo, setCaseInfo] = useState<CaseInfo | null>(null);
@@ -59,6 +61,8 @@ export function App() {
   const [findRedact, setFindRedact] = useState<FindRedactScope | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
+  const factListRef = useRef<HTMLDivElement>(null);
+  const [factCount, setFactCount] = useState<number | null>(null);
   const tagInputRef = useRef<HTMLInputElement>(null);
   const nonce = useRef(0);
 
@@ -138,6 +142,10 @@ export function App() {
           setView('exhibits');
           requestAnimationFrame(() => gridRef.current?.focus());
         },
+        chronology: () => {
+          setView('chronology');
+          requestAnimationFrame(() => factListRef.current?.focus());
+        },
         document: () => open && setView('document'),
         tag: () => tagInputRef.current?.focus(),
         link: linkSelected,
@@ -201,6 +209,18 @@ export function App() {
                   {exhibits.complete ? '' : '…'}
                 </span>
               </button>
+              <button
+                type="button"
+                role="tab"
+                id="tab-chronology"
+                aria-controls="panel-chronology"
+                aria-selected={view === 'chronology'}
+                className="tab"
+                onClick={() => setView('chronology')}
+              >
+                Chronology
+                {factCount !== null && <span className="tab-count num">{factCount.toLocaleString('en-US')}</span>}
+              </button>
               {open && (
                 <button
                   type="button"
@@ -239,6 +259,9 @@ export function App() {
               onImport={() => setImportRequest({})}
               gridRef={gridRef}
             />
+          </div>
+          <div role="tabpanel" id="panel-chronology" aria-labelledby="tab-chronology" className="tab-panel" hidden={view !== 'chronology'}>
+            <ChronologyView listRef={factListRef} onCount={setFactCount} />
           </div>
           {open && (
             <div role="tabpanel" id="panel-document" aria-labelledby="tab-document" className="tab-panel" hidden={view !== 'document'}>

@@ -1,7 +1,7 @@
 // The keyboard shortcuts: one list feeds both the handler and the Help sheet.
 import { useEffect } from 'react';
 
-export type GlobalAction = 'search' | 'import' | 'export' | 'help' | 'theme' | 'exhibits' | 'document' | 'tag' | 'link' | 'allegations' | 'redact';
+export type GlobalAction = 'search' | 'import' | 'export' | 'help' | 'theme' | 'exhibits' | 'chronology' | 'document' | 'tag' | 'link' | 'allegations' | 'redact';
 
 /** Single keys that act anywhere except while typing in a field or with a dialog open. */
 const GLOBAL_KEYS: Record<string, GlobalAction> = {
@@ -11,6 +11,7 @@ const GLOBAL_KEYS: Record<string, GlobalAction> = {
   '?': 'help',
   d: 'theme',
   e: 'exhibits',
+  c: 'chronology',
   v: 'document',
   t: 'tag',
   l: 'link',
@@ -32,6 +33,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       [['X'], 'Export…'],
       [['Shift', 'R'], 'Find and redact…'],
       [['E'], 'Show the exhibits grid'],
+      [['C'], 'Show the chronology'],
       [['V'], 'Show the open document'],
       [['A'], 'Go to the allegations'],
       [['D'], 'Switch between light and dark'],
@@ -54,6 +56,16 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       [['Tab'], 'While editing: save, edit the next field'],
       [['T'], 'Tag the selected exhibits'],
       [['L'], 'Link the selected exhibits to a paragraph'],
+    ],
+  },
+  {
+    title: 'Chronology',
+    items: [
+      [['↑', '↓'], 'Move between facts'],
+      [['Home', 'End'], 'First or last fact'],
+      [['Enter'], 'Open the first source at its page'],
+      [['F2'], 'Edit the fact (Esc cancels)'],
+      [['Ctrl/⌘', 'Enter'], 'While editing the statement: save'],
     ],
   },
   {

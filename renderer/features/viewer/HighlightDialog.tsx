@@ -1,4 +1,5 @@
-// Highlight a selected passage with a note and, in the same step, link it to a paragraph of the complaint.
+// Highlight a selected passage with a note and, in the same step, link it to a paragraph of the complaint and make it
+// a fact of the chronology cited to the passage.
 import { useState } from 'react';
 import { idRef, type Exhibit, type Stance } from '../../../shared/model.ts';
 import { api } from '../../api/api.ts';
@@ -41,8 +42,13 @@ function HighlightForm({ passage, exhibit, defaultParagraph, onClose }: Highligh
   const [stance, setStance] = useState<Stance>('supports');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [asFact, setAsFact] = useState(false);
+  const [factDate, setFactDate] = useState('');
+  const [factStatement, setFactStatement] = useState(passage.quote);
 
   async function save() {
+    // Checked before anything is written, so that a retry never highlights the passage twice.
+    if (asFact && !factStatement.trim()) return setError('A fact needs a statement.');
     setSaving(true);
     setError(null);
     try {
@@ -67,6 +73,16 @@ function HighlightForm({ passage, exhibit, defaultParagraph, onClose }: Highligh
         });
         message = `Linked ${link.cite} to ¶ ${paragraph}.`;
         await reloadAllegations();
+      }
+      if (asFact) {
+        // Bound to the exhibit the passage was selected on, whatever the viewer shows by the time this runs.
+        const fact = await api.addFact({
+          statement: factStatement,
+          date: factDate.trim(),
+          source: { exhibit: idRef(exhibit.id), pageFrom: passage.page, pageTo: passage.page, quote: passage.quote },
+          paragraphs: paragraph !== null ? [paragraph] : [],
+        });
+        message += ` Added the fact of ${fact.date.display || 'no date'} to the chronology.`;
       }
       touch();
       announce(message);
@@ -115,6 +131,21 @@ function HighlightForm({ passage, exhibit, defaultParagraph, onClose }: Highligh
       />
       {paragraph !== null && (
         <Segmented legend="Stance" value={stance} options={STANCE_OPTIONS} onChange={setStance} />
+      )}
+      <label className="checkbox">
+        <input type="checkbox" checked={asFact} onChange={(e) => setAsFact(e.target.checked)} /> Also make it a fact
+      </label>
+      {asFact && (
+        <div className="highlight-fact">
+          <label className="field">
+            <span>Fact date</span>
+            <input value={factDate} onChange={(e) => setFactDate(e.target.value)} placeholder="e.g. 28 March 2017, March 2017" autoComplete="off" />
+          </label>
+          <label className="field">
+            <span>Fact</span>
+            <textarea value={factStatement} rows={3} onChange={(e) => setFactStatement(e.target.value)} />
+          </label>
+        </div>
       )}
       <FormFooter error={error} onCancel={onClose} busy={saving} submitLabel={paragraph !== null ? 'Save and link' : 'Save highlight'} />
     </form>
