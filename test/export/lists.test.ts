@@ -118,3 +118,17 @@ describe('the proof chart', () => {
     ]);
   });
 });
+
+describe('the proof chart with a chronology', () => {
+  it('lists the facts tied to a paragraph under its evidence, in date order, with their cites', async () => {
+    await c.api.addFact({ statement: 'BES asks for written approval', date: '28 March 2017', paragraphs: [6], source: { exhibit: 'PX-002.1', pageFrom: 1 } });
+    await c.api.addFact({ statement: 'An earlier meeting about the approval', date: 'March 2017', paragraphs: [6] });
+    const { files } = await c.api.exportProofChart({ outDir: c.out, format: 'docx' });
+    const rows = await docxTableRows(files[0]!.path);
+    const at = rows.findIndex((r) => r[0] === '¶ 6');
+    expect(rows.slice(at + 1, at + 3)).toEqual([
+      ['', '', 'No source', 'Fact', 'Mar 2017: An earlier meeting about the approval'],
+      ['', '', 'PX-002.1 at 1', 'Fact', '28 Mar 2017: BES asks for written approval'],
+    ]);
+  });
+});

@@ -1,8 +1,8 @@
 // The proof chart: for each cause of action and each of its paragraphs, the evidence linked to it as pinpoint cites
 // ("Ex. 12 at 3–4", with Bates numbers where the last bundle or stamped export assigned them), the quoted passage,
-// the note and the stance; paragraphs with no evidence say so. As PDF or Word.
+// the note and the stance, then the chronology's facts for the paragraph; paragraphs with no evidence say so. As PDF or Word.
 import path from 'node:path';
-import type { Paragraph } from '../../../shared/model.ts';
+import type { Fact, Paragraph } from '../../../shared/model.ts';
 import { batesPinpoint, lastBatesAssignment } from './bates-register.ts';
 import { writeOutputFile } from './export-folder.ts';
 import type { ExportArgs, ExportJob, ExportOutcome, ExportedExhibit, Exporter } from './export-job.ts';
@@ -26,12 +26,21 @@ async function exportProofChart(job: ExportJob, args: ExportArgs<'proof-chart'>)
     ...causes.map((c) => ({ heading: `Cause of action ${c.ordinal}: ${c.title}`, paragraphs: paragraphs.filter((p) => p.causeId === c.id) })),
   ].filter((g) => g.paragraphs.length > 0);
 
+  // The chronology's facts tied to each paragraph, in date order: the story the evidence tells for it.
+  const factsFor = new Map<number, Fact[]>();
+  for (const fact of ctx.facts.list(false)) for (const n of fact.paragraphs) factsFor.set(n, [...(factsFor.get(n) ?? []), fact]);
+  const factRows = (p: Paragraph): TableRow[] =>
+    (factsFor.get(p.number) ?? []).map((f) => ({
+      cells: ['', '', f.sources.length > 0 ? f.sources.map((s) => s.cite).join('\n') : 'No source', 'Fact', `${f.date.display}: ${f.statement}`],
+      indent: 8,
+    }));
+
   const rows: TableRow[] = groups.flatMap((group) => [
     { cells: [], heading: group.heading },
     ...group.paragraphs.flatMap((p): TableRow[] => {
       const links = ctx.evidence.forParagraph(p.id);
-      if (links.length === 0) return [{ cells: [`¶ ${p.number}`, p.text, 'No evidence linked', '', ''] }];
-      return links.map((link, i) => {
+      if (links.length === 0) return [{ cells: [`¶ ${p.number}`, p.text, 'No evidence linked', '', ''] }, ...factRows(p)];
+      return [...links.map((link, i) => {
         const exhibit = ctx.exhibits.get(link.exhibitId);
         cited.set(exhibit.id, {
           exhibitId: exhibit.id,
@@ -53,7 +62,7 @@ async function exportProofChart(job: ExportJob, args: ExportArgs<'proof-chart'>)
             passage,
           ],
         };
-      });
+      }), ...factRows(p)];
     }),
   ]);
   if (paragraphs.length === 0) job.warn('The case has no allegations yet; import the complaint first.');
@@ -61,7 +70,7 @@ async function exportProofChart(job: ExportJob, args: ExportArgs<'proof-chart'>)
   const caseTitle = ctx.settings.title();
   const table: Table = {
     title: 'PROOF CHART',
-    subtitle: [caseTitle, 'Each paragraph of the complaint with the evidence linked to it; pinpoint cites are to exhibit pages.'],
+    subtitle: [caseTitle, 'Each paragraph of the complaint with the evidence linked to it and the chronology’s facts for it; pinpoint cites are to exhibit pages.'],
     columns: [
       { header: '¶', width: 6 },
       { header: 'Allegation', width: 32 },
