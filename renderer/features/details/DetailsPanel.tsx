@@ -1,6 +1,7 @@
 // The details of the exhibit in hand: every metadata field (editable where it may change), tags, what it is
-// linked to, its highlights and redactions, the file it came from with its SHA-256, and its audit history. With
-// several exhibits selected, what can be done to all of them at once.
+// linked to, the production it was received in and whether it is withheld from productions, its highlights and
+// redactions, the file it came from with its SHA-256, and its audit history. With several exhibits selected, what
+// can be done to all of them at once.
 import { useEffect, useState, type RefObject } from 'react';
 import type { ExhibitDetails } from '../../../shared/api.ts';
 import { CONFIDENTIALITY, type Confidentiality, type Exhibit, type ExhibitKind } from '../../../shared/model.ts';
@@ -14,6 +15,7 @@ import { CaseOverview } from './CaseOverview.tsx';
 import { DetailField } from './DetailField.tsx';
 import { History } from './History.tsx';
 import { TagEditor } from './TagEditor.tsx';
+import { WithheldControl } from './WithheldControl.tsx';
 
 const CONFIDENTIALITY_LABELS: Record<Confidentiality, string> = {
   none: 'Not confidential',
@@ -143,6 +145,18 @@ function OneExhibit({ exhibit, tagInputRef, onLink, onSelectParagraph }: { exhib
       <section className="details-section">
         <h3>Tags</h3>
         <TagEditor key={exhibit.id} exhibits={[exhibit]} inputRef={tagInputRef} />
+      </section>
+
+      <section className="details-section" aria-label="Productions">
+        <h3>Productions</h3>
+        {current?.production && (
+          <p className="production-source">
+            Received in production: <span className="num">{current.production.begBates}–{current.production.endBates}</span>, volume{' '}
+            <span className="num">{current.production.volume}</span>
+            {current.production.producingParty ? `, produced by ${current.production.producingParty}` : ''}
+          </p>
+        )}
+        <WithheldControl exhibit={exhibit} withheld={current ? current.withheld : undefined} />
       </section>
 
       {current && current.evidence.length > 0 && (

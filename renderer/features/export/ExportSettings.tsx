@@ -1,4 +1,4 @@
-// The Export dialog's settings: what to make, of which exhibits, with which stamps, for which court, and where.
+// The Export dialog's settings: what to make (a production volume included), of which exhibits, with which stamps, for which court, and where.
 import type { Dispatch, SetStateAction } from 'react';
 import { COURT_IDS, COURT_PROFILES } from '../../../shared/court-profiles.ts';
 import { BATES_POSITIONS, type BatesPosition } from '../../../shared/model.ts';
@@ -9,12 +9,14 @@ import { Segmented } from '../../components/Segmented.tsx';
 import { stamps, type ExportForm, type SelectBy } from './export-form.ts';
 import { TagOptions } from '../../components/TagOptions.tsx';
 import { CaptionFields, RedactionChoices } from './RedactionSettings.tsx';
+import { ProductionSettings } from './ProductionSettings.tsx';
 
 const KINDS: [ExportForm['kind'], string][] = [
   ['bundle', 'Bundle'],
   ['stamped', 'Stamped exhibits'],
   ['list', 'Exhibit list'],
   ['proof-chart', 'Proof chart'],
+  ['production', 'Production'],
 ];
 
 const LIST_FORMATS = [
@@ -149,6 +151,8 @@ export function ExportSettings({ form, setForm, selected }: ExportSettingsProps)
         </div>
       )}
       {form.kind === 'bundle' && <CaptionFields form={form} setForm={setForm} />}
+
+      {form.kind === 'production' && <ProductionSettings form={form} setForm={setForm} />}
 
       {form.kind === 'list' && <Segmented legend="Format" value={form.listFormat} options={LIST_FORMATS} onChange={set('listFormat')} />}
       {form.kind === 'proof-chart' && <Segmented legend="Format" value={form.chartFormat} options={CHART_FORMATS} onChange={set('chartFormat')} />}

@@ -29,6 +29,8 @@ export interface ExportForm {
   maxMb: string;
   listFormat: 'pdf' | 'docx' | 'csv';
   chartFormat: 'pdf' | 'docx';
+  /** A production's own settings: its Bates numbers continue per prefix, so it takes no first number. */
+  production: { prefix: string; digits: string; volume: string; images: 'tiff' | 'pdf'; text: boolean; natives: 'spreadsheets' | 'all' | 'none' };
   outDir: string;
 }
 
@@ -53,6 +55,7 @@ export function defaultForm(caseFolder: string): ExportForm {
     maxMb: '',
     listFormat: 'pdf',
     chartFormat: 'pdf',
+    production: { prefix: '', digits: '7', volume: '', images: 'tiff', text: true, natives: 'spreadsheets' },
     outDir: caseFolder ? `${caseFolder.replace(/[\\/]+$/, '')}${caseFolder.includes('\\') ? '\\' : '/'}Exports` : '',
   };
 }
@@ -94,6 +97,7 @@ function readRequest(form: ExportForm, selected: string[]): ExportRequest {
   if (!outDir) throw new Error('Choose a folder to export to.');
   if (form.kind === 'list') return { kind: 'list', args: { outDir, format: form.listFormat, select: selection(form, selected) } };
   if (form.kind === 'proof-chart') return { kind: 'proof-chart', args: { outDir, format: form.chartFormat } };
+  if (form.kind === 'production') return productionRequest(form, outDir, selected);
   const stamped = {
     outDir,
     select: selection(form, selected),
@@ -113,6 +117,27 @@ function readRequest(form: ExportForm, selected: string[]): ExportRequest {
   const maxMb = form.maxMb.trim() === '' ? undefined : Number(form.maxMb);
   if (maxMb !== undefined && !(maxMb > 0)) throw new Error('The volume size must be a number of MB above 0.');
   return { kind: 'bundle', args: { ...stamped, cover: form.cover.trim() || undefined, maxMb, caption: captionOf(form) } };
+}
+
+function productionRequest(form: ExportForm, outDir: string, selected: string[]): ExportRequest {
+  const p = form.production;
+  const prefix = p.prefix.trim();
+  // The core checks the prefix too; said here first so that the preview names what is missing instead of failing.
+  if (!prefix) throw new Error('Give the Bates prefix of the production.');
+  return {
+    kind: 'production',
+    args: {
+      outDir,
+      select: selection(form, selected),
+      prefix,
+      digits: whole(p.digits, 'The Bates digits', 4, 15),
+      volume: p.volume.trim() || undefined,
+      images: p.images,
+      text: p.text,
+      natives: p.natives,
+      redactions: form.redactions,
+    },
+  };
 }
 
 /** The caption's lines that were filled in, or none at all. */

@@ -1,5 +1,6 @@
 // Import files into the case: the paths (typed or pasted in a browser; dropped in the desktop app), progress with
-// the current file and Cancel, then what was imported, what was already there, and what failed and why.
+// the current file and Cancel, then what was imported, what was already there, and what failed and why. One folder
+// may instead be imported as a production volume, after a look at its load files.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ImportProgress, ImportReport } from '../../../shared/model.ts';
 import { importSource, parsePathList } from '../../api/import-source.ts';
@@ -8,7 +9,8 @@ import { Icon } from '../../components/Icon.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { ImportSummary } from './ImportSummary.tsx';
 import { fileName, plural } from '../../components/format.ts';
-import type { ImportPhase } from './use-import.ts';
+import { ProductionImport } from './ProductionImport.tsx';
+import type { ImportPhase, ProductionImport as ProductionArgs } from './use-import.ts';
 
 export interface ImportRequest {
   /** Paths known already (dropped in the desktop app); the import starts at once. */
@@ -20,7 +22,8 @@ export interface ImportRequest {
 interface ImportDialogProps {
   request: ImportRequest | null;
   phase: ImportPhase;
-  onStart: (paths: string[], passwords: string[]) => void;
+  /** With `production`, the one path is a production volume's folder. */
+  onStart: (paths: string[], passwords: string[], production?: ProductionArgs) => void;
   onCancel: () => void;
   onClose: () => void;
   onShowImported: (report: ImportReport) => void;
@@ -55,6 +58,7 @@ export function ImportDialog({ request, phase, onStart, onCancel, onClose, onSho
 function PathsForm({ request, onStart, onClose }: { request: ImportRequest; onStart: ImportDialogProps['onStart']; onClose: () => void }) {
   const [text, setText] = useState('');
   const [password, setPassword] = useState('');
+  const [asProduction, setAsProduction] = useState(false);
   const paths = parsePathList(text);
   const started = useRef(false);
 
@@ -63,6 +67,9 @@ function PathsForm({ request, onStart, onClose }: { request: ImportRequest; onSt
     started.current = true;
     onStart(request.paths, []);
   }, [request, onStart]);
+
+  if (asProduction && paths.length === 1)
+    return <ProductionImport path={paths[0]!} onBack={() => setAsProduction(false)} onImport={(production) => onStart(paths, [], production)} />;
 
   return (
     <form
@@ -112,6 +119,12 @@ function PathsForm({ request, onStart, onClose }: { request: ImportRequest; onSt
       </label>
       <div className="form-actions">
         <span className="muted">{paths.length > 0 ? plural(paths.length, 'path') : ''}</span>
+        {/* A production volume (DAT, OPT, images, text) is one folder: offered when one path is given. */}
+        {paths.length === 1 && (
+          <button type="button" className="button" onClick={() => setAsProduction(true)}>
+            Import as a production volume…
+          </button>
+        )}
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>
