@@ -281,7 +281,7 @@ export function ChronologyView({ listRef, onCount }: ChronologyViewProps) {
               const fact = facts[item.index]!;
               return (
                 <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="fact-slot" style={{ transform: `translateY(${item.start}px)` }}>
-                  <FactRow fact={fact} active={fact.id === activeId} editing={fact.id === editingId} handlers={handlers} />
+                  <FactRow fact={fact} position={item.index + 1} total={facts.length} active={fact.id === activeId} editing={fact.id === editingId} handlers={handlers} />
                 </div>
               );
             })}

@@ -24,18 +24,23 @@ export interface FactEdit {
 
 interface FactRowProps {
   fact: Fact;
+  /** Its place in the whole list (1-based) and the list's length: a feed's articles say so, since most are not drawn. */
+  position: number;
+  total: number;
   active: boolean;
   editing: boolean;
   handlers: FactRowHandlers;
 }
 
-export const FactRow = memo(function FactRow({ fact, active, editing, handlers }: FactRowProps) {
+export const FactRow = memo(function FactRow({ fact, position, total, active, editing, handlers }: FactRowProps) {
   const classes = ['fact', active && 'active', fact.key && 'key', fact.proposed && 'proposed', fact.unsourced && 'unsourced'].filter(Boolean).join(' ');
   return (
     <article
       className={classes}
       id={`fact-${fact.id}`}
       aria-current={active ? 'true' : undefined}
+      aria-posinset={position}
+      aria-setsize={total}
       aria-label={`${fact.date.display || 'Undated'}: ${fact.statement}`}
       onMouseDown={() => handlers.onActivate(fact.id)}
     >
