@@ -233,8 +233,12 @@ async function exportPoint(p: Point & { op: ExportKind }): Promise<void> {
   fs.cpSync(fullCase, caseDir, { recursive: true });
   const outDir = path.join(path.dirname(caseDir), 'out');
   const select = ['--select', `numbers:${SELECT[p.op].from}-${SELECT[p.op].to}`];
-  const { pid, killed } = await killAt(p, ['export', caseDir, p.op, '--out', outDir, ...BATES_FLAGS, ...select, '--json'], caseDir, outDir);
-  expect(killed, `the export finished before the point was reached; ${SEED_NOTE}`).toBe(true);
+  const args = ['export', caseDir, p.op, '--out', outDir, ...BATES_FLAGS, ...select, '--json'];
+  // On a loaded machine a small export can be written whole between two looks at its folder: it then finished cleanly
+  // (a complete export, checked below like any other), and the kill is tried again on a fresh run.
+  let { pid, killed } = await killAt(p, args, caseDir, outDir);
+  for (let again = 0; !killed && again < 2; again++) ({ pid, killed } = await killAt(p, args, caseDir, outDir));
+  expect(killed, `the export finished before the point was reached, three times; ${SEED_NOTE}`).toBe(true);
   checkAfterKill(caseDir, pid);
   expect(readCaseState(caseDir).exhibits, SEED_NOTE).toEqual(clean.exhibits);
   // A hidden temporary folder of the killed export may remain; nothing else but complete exports.
