@@ -14,7 +14,8 @@ type Names =
   | 'editParagraph'
   | 'removeParagraph'
   | 'unsupportedParagraphs'
-  | 'paragraphsForExhibit';
+  | 'paragraphsForExhibit'
+  | 'setNoEvidenceNeeded';
 
 export function allegationHandlers(ctx: CaseContext): HandlerGroup<Names> {
   return {
@@ -74,6 +75,23 @@ export function allegationHandlers(ctx: CaseContext): HandlerGroup<Names> {
         const before = ctx.allegations.removeParagraph(number);
         ctx.audit.record({ action: 'paragraph.remove', objectType: 'paragraph', objectId: number, before });
         return before;
+      }).immediate();
+    },
+
+    setNoEvidenceNeeded({ paragraph, reason, author }) {
+      return ctx.db.transaction(() => {
+        const current = ctx.allegations.paragraph(paragraph);
+        if ((current.noEvidenceReason ?? null) === reason) return current;
+        const { before, after } = ctx.allegations.setNoEvidenceReason(paragraph, reason);
+        ctx.audit.record({
+          action: reason === null ? 'paragraph.needs-evidence' : 'paragraph.no-evidence-needed',
+          objectType: 'paragraph',
+          objectId: paragraph,
+          before: { noEvidenceReason: before.noEvidenceReason ?? null },
+          after: { noEvidenceReason: after.noEvidenceReason ?? null },
+          author,
+        });
+        return after;
       }).immediate();
     },
 

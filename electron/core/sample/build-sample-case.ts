@@ -95,6 +95,7 @@ async function populate(api: CaseApi, sample: SampleCase, resources: string): Pr
   }
 
   await writeChronology(api, sample, numbers);
+  for (const { exhibit, ...designation } of sample.designations) await api.addDesignation({ exhibit: numbers.get(exhibit)!, ...designation });
 
   const { causes, paragraphs } = await api.listAllegations({});
   return {
@@ -139,7 +140,7 @@ async function annotate(api: CaseApi, sample: SampleCase, rendered: RenderedExhi
     const page = byId.get(a.exhibit)?.pages?.[a.page - 1];
     const rects = page ? quoteRects(page.lines, a.quote, page.height) : null;
     if (!rects) throw new Error(`Annotation ${a.id}: "${a.quote}" is not on page ${a.page} of ${a.exhibit}.`);
-    const annotation = await api.addAnnotation({ exhibit: numbers.get(a.exhibit)!, page: a.page, rects, quote: a.quote, note: a.note, colour: a.colour });
+    const annotation = await api.addAnnotation({ exhibit: numbers.get(a.exhibit)!, page: a.page, rects, quote: a.quote, note: a.note, colour: a.colour, author: a.author });
     ids.set(a.id, annotation.id);
   }
   return ids;

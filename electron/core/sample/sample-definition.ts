@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { numberingSchema } from '../../../shared/api.ts';
-import { CONFIDENTIALITY, FACT_STATUSES, STANCES } from '../../../shared/model.ts';
+import { CONFIDENTIALITY, DESIGNATION_KINDS, FACT_STATUSES, PARTIES, STANCES } from '../../../shared/model.ts';
 import { parseFactDate } from '../chronology/fuzzy-date.ts';
 import type { Letterhead } from './page-furniture.ts';
 import type { ComplaintCaption } from './render-complaint-pdf.ts';
@@ -76,7 +76,8 @@ const sampleCaseSchema = z
     complaint: z.object({ source: sourcePath, file: fileName, ...documentFields, footerTitle: text, caption: captionSchema }).strict(),
     exhibits: z.array(exhibitSchema).min(1),
     annotations: z.array(
-      z.object({ id, exhibit: id, page, quote: text, note: text.optional(), colour: colour.optional() }).strict(),
+      // The author: who on the trial team wrote the note (counsel's and an expert's notes are disclosed differently).
+      z.object({ id, exhibit: id, page, quote: text, note: text.optional(), colour: colour.optional(), author: text }).strict(),
     ),
     evidence: z.array(
       z
@@ -92,6 +93,14 @@ const sampleCaseSchema = z
         })
         .strict(),
     ),
+    /** Other numbers exhibits carry: a deposition exhibit, a trial number (issue 23). */
+    designations: z
+      .array(
+        z
+          .object({ exhibit: id, kind: z.enum(DESIGNATION_KINDS), label: text, witness: text.optional(), date: day.optional(), source: text.optional(), party: z.enum(PARTIES).optional() })
+          .strict(),
+      )
+      .default([]),
     /** The chronology: each fact's date as a user would type it, its sources in the exhibits and its paragraphs. */
     chronology: z
       .array(
@@ -145,6 +154,7 @@ function checkReferences(sample: SampleCase): void {
     if ('letterhead' in e && e.letterhead && !sample.letterheads[e.letterhead]) problems.push(`${e.id}: no letterhead "${e.letterhead}"`);
   }
   for (const a of sample.annotations) if (!ids.has(a.exhibit)) problems.push(`annotation ${a.id}: no exhibit "${a.exhibit}"`);
+  for (const d of sample.designations) if (!ids.has(d.exhibit)) problems.push(`designation ${d.label}: no exhibit "${d.exhibit}"`);
   for (const l of sample.evidence) {
     const where = `evidence for ¶ ${l.paragraph}`;
     if (!ids.has(l.exhibit)) problems.push(`${where}: no exhibit "${l.exhibit}"`);

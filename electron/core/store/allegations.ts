@@ -11,6 +11,7 @@ interface ParagraphRow {
   text: string;
   page: number | null;
   evidence_count: number;
+  no_evidence_reason: string | null;
 }
 
 export interface NewParagraph {
@@ -31,6 +32,7 @@ export function createAllegationStore(db: Database.Database) {
   const byNumber = db.prepare<[number], ParagraphRow>(`${PARAGRAPHS} WHERE p.number = ?`);
   const unsupported = db.prepare<[], ParagraphRow>(`${PARAGRAPHS}
     WHERE NOT EXISTS (SELECT 1 FROM evidence_links l WHERE l.paragraph_id = p.id AND l.stance = 'supports')
+      AND p.no_evidence_reason IS NULL
     ORDER BY p.number`);
   const forExhibit = db.prepare<[number], ParagraphRow>(`${PARAGRAPHS}
     WHERE p.id IN (SELECT paragraph_id FROM evidence_links WHERE exhibit_id = ?) ORDER BY p.number`);
@@ -44,6 +46,7 @@ export function createAllegationStore(db: Database.Database) {
       text = excluded.text, page = excluded.page`);
   const updateParagraph = db.prepare('UPDATE paragraphs SET text = @text, section = @section, cause_id = @causeId WHERE id = @id');
   const deleteParagraph = db.prepare<[number]>('DELETE FROM paragraphs WHERE id = ?');
+  const setReason = db.prepare<[string | null, number]>('UPDATE paragraphs SET no_evidence_reason = ? WHERE id = ?');
   const clearCauses = db.prepare('DELETE FROM causes');
 
   function paragraph(number: number): Paragraph {
@@ -103,6 +106,13 @@ export function createAllegationStore(db: Database.Database) {
       return { before, after: paragraph(number) };
     },
 
+    /** Marks the paragraph as needing no evidence, with the reason, or (null) as needing it again. */
+    setNoEvidenceReason(number: number, reason: string | null): { before: Paragraph; after: Paragraph } {
+      const before = paragraph(number);
+      setReason.run(reason, before.id);
+      return { before, after: paragraph(number) };
+    },
+
     removeParagraph(number: number): Paragraph {
       const before = paragraph(number);
       deleteParagraph.run(before.id);
@@ -122,5 +132,6 @@ function toParagraph(r: ParagraphRow): Paragraph {
     text: r.text,
     page: r.page,
     evidenceCount: r.evidence_count,
+    ...(r.no_evidence_reason !== null ? { noEvidenceReason: r.no_evidence_reason } : {}),
   };
 }

@@ -10,6 +10,8 @@ export interface AuditRecord {
   before?: unknown;
   after?: unknown;
   sha256?: string[];
+  /** Who made the change, by the name they gave the app (notes and highlights); absent where no one is named. */
+  author?: string | null;
 }
 
 interface AuditRow {
@@ -23,6 +25,7 @@ interface AuditRow {
   sha256: string;
   prev_hash: string;
   hash: string;
+  author: string | null;
 }
 
 const GENESIS = '0'.repeat(64);
@@ -30,8 +33,8 @@ const GENESIS = '0'.repeat(64);
 export function createAuditLog(db: Database.Database, now: () => string) {
   const lastHash = db.prepare<[], { hash: string }>('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1');
   const insert = db.prepare(
-    `INSERT INTO audit (at, action, object_type, object_id, before, after, sha256, prev_hash, hash)
-     VALUES (@at, @action, @object_type, @object_id, @before, @after, @sha256, @prev_hash, @hash)`,
+    `INSERT INTO audit (at, action, object_type, object_id, before, after, sha256, prev_hash, hash, author)
+     VALUES (@at, @action, @object_type, @object_id, @before, @after, @sha256, @prev_hash, @hash, @author)`,
   );
   const forObject = db.prepare<[string, string], AuditRow>(
     'SELECT * FROM audit WHERE object_type = ? AND object_id = ? ORDER BY seq',
@@ -53,6 +56,7 @@ export function createAuditLog(db: Database.Database, now: () => string) {
         after: entry.after === undefined ? null : JSON.stringify(entry.after),
         sha256: JSON.stringify(entry.sha256 ?? []),
         prev_hash: lastHash.get()?.hash ?? GENESIS,
+        author: entry.author ?? null,
       };
       insert.run({ ...row, hash: chainHash(row) });
     },
@@ -92,6 +96,8 @@ export type AuditLog = ReturnType<typeof createAuditLog>;
 
 function chainHash(row: Omit<AuditRow, 'seq' | 'hash'>): string {
   const content = [row.prev_hash, row.at, row.action, row.object_type, row.object_id, row.before, row.after, row.sha256];
+  // The author joined the log later (schema 130): entries without one hash as they always did.
+  if (row.author != null) content.push(row.author);
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
@@ -106,5 +112,6 @@ function toEntry(row: AuditRow): AuditEntry {
     after: row.after === null ? null : JSON.parse(row.after),
     sha256: JSON.parse(row.sha256) as string[],
     hash: row.hash,
+    ...(row.author != null ? { author: row.author } : {}),
   };
 }

@@ -42,6 +42,8 @@ export function createEvidenceStore(db: Database.Database) {
   const forParagraph = db.prepare<[number], LinkRow>(`${LINKS} WHERE l.paragraph_id = ? ORDER BY e.seq, l.page_from, l.id`);
   const forExhibit = db.prepare<[number], LinkRow>(`${LINKS} WHERE l.exhibit_id = ? ORDER BY p.number, l.id`);
   const remove = db.prepare<[number]>('DELETE FROM evidence_links WHERE id = ?');
+  const same = db.prepare<[number, number, number | null, number | null, string | null], LinkRow>(`${LINKS}
+    WHERE l.exhibit_id = ? AND l.paragraph_id = ? AND l.page_from IS ? AND l.page_to IS ? AND l.quote IS ? LIMIT 1`);
 
   function get(id: number): EvidenceLink {
     const row = byId.get(id);
@@ -54,6 +56,11 @@ export function createEvidenceStore(db: Database.Database) {
     add: (link: NewLink) => get(Number(insert.run(link).lastInsertRowid)),
     forParagraph: (paragraphId: number) => forParagraph.all(paragraphId).map(toLink),
     forExhibit: (exhibitId: number) => forExhibit.all(exhibitId).map(toLink),
+    /** A link of the exhibit to the paragraph with the same pages and quote, whatever its stance, or null. */
+    findSame(link: Pick<NewLink, 'exhibitId' | 'paragraphId' | 'pageFrom' | 'pageTo' | 'quote'>): EvidenceLink | null {
+      const row = same.get(link.exhibitId, link.paragraphId, link.pageFrom, link.pageTo, link.quote);
+      return row ? toLink(row) : null;
+    },
     remove(id: number): EvidenceLink {
       const before = get(id);
       remove.run(id);

@@ -26,6 +26,9 @@ export function AllegationsPane({ selected, onSelect, onShowInGrid }: Allegation
   const groups = useMemo(() => (allegations ? groupParagraphs(allegations, onlyGaps) : []), [allegations, onlyGaps]);
   const total = allegations?.paragraphs.length ?? 0;
   const supported = allegations?.paragraphs.filter((p) => p.evidenceCount > 0).length ?? 0;
+  // Paragraphs marked as needing no evidence are not gaps.
+  const needNone = allegations?.paragraphs.filter((p) => p.evidenceCount === 0 && p.noEvidenceReason).length ?? 0;
+  const gaps = total - supported - needNone;
   const paragraph = allegations?.paragraphs.find((p) => p.number === selected) ?? null;
   const visible = groups.flatMap((g) => (collapsed.has(g.key) ? [] : g.paragraphs));
   // One tab stop for the whole list: the chosen paragraph, else the first; arrows move between paragraphs.
@@ -70,7 +73,7 @@ export function AllegationsPane({ selected, onSelect, onShowInGrid }: Allegation
               Gaps only
             </button>
             <button type="button" className="icon-button small" aria-label="Import complaint…" title="Import complaint…" onClick={() => setImporting(true)}>
-              <Icon name="import" size={14} />
+              <Icon name="complaintIn" size={14} />
             </button>
           </span>
         )}
@@ -79,9 +82,11 @@ export function AllegationsPane({ selected, onSelect, onShowInGrid }: Allegation
         <div className="coverage">
           <div className="coverage-bar" aria-hidden="true">
             <div style={{ width: `${(supported / total) * 100}%` }} />
+            <div className="coverage-none" style={{ width: `${(needNone / total) * 100}%` }} />
           </div>
           <p className="muted">
-            <strong>{supported}</strong> of {total} paragraphs have evidence · <strong>{total - supported}</strong> without
+            <strong>{supported}</strong> of {total} paragraphs have evidence · <strong>{gaps}</strong> without
+            {needNone > 0 && <> · {needNone} need none</>}
           </p>
         </div>
       )}
@@ -128,15 +133,21 @@ export function AllegationsPane({ selected, onSelect, onShowInGrid }: Allegation
                         className={`paragraph${p.number === selected ? ' current' : ''}${dropTarget === p.number ? ' drop-target' : ''}`}
                         aria-current={p.number === selected ? 'true' : undefined}
                         tabIndex={p.number === tabStop ? 0 : -1}
-                        aria-label={`¶ ${p.number}: ${p.text} ${p.evidenceCount > 0 ? `${p.evidenceCount} linked` : 'No evidence'}`}
+                        aria-label={`¶ ${p.number}: ${p.text} ${p.evidenceCount > 0 ? `${p.evidenceCount} linked` : p.noEvidenceReason ? 'Not needed' : 'No evidence'}`}
                         onClick={() => onSelect(p.number === selected ? null : p.number)}
                         {...dropHandlers(p.number)}
                       >
-                        <span className="paragraph-number num">¶ {p.number}</span>
-                        <span className="paragraph-text">{p.text}</span>
+                        {/* The spaces between the parts (a grid lays them out without them) keep the words apart for the
+                            accessibility tree, so the label says what the button shows. */}
+                        <span className="paragraph-number num">¶ {p.number}</span>{' '}
+                        <span className="paragraph-text">{p.text}</span>{' '}
                         {p.evidenceCount > 0 ? (
                           <span className="evidence-count num" title={`${p.evidenceCount} linked`}>
                             {p.evidenceCount}
+                          </span>
+                        ) : p.noEvidenceReason ? (
+                          <span className="not-needed" title={`No evidence needed: ${p.noEvidenceReason}`}>
+                            Not needed
                           </span>
                         ) : (
                           <span className="no-evidence">No evidence</span>

@@ -53,5 +53,6 @@ export function groupParagraphs(allegations: Allegations, onlyGaps: boolean): Pa
     group.paragraphs.push(p);
   }
   if (!onlyGaps) return groups;
-  return groups.map((g) => ({ ...g, paragraphs: g.paragraphs.filter((p) => p.evidenceCount === 0) })).filter((g) => g.paragraphs.length > 0);
+  // A gap: nothing linked, and not marked as needing no evidence.
+  return groups.map((g) => ({ ...g, paragraphs: g.paragraphs.filter((p) => p.evidenceCount === 0 && !p.noEvidenceReason) })).filter((g) => g.paragraphs.length > 0);
 }

@@ -1,6 +1,7 @@
 // The document viewer: the open exhibit's heading and the view that suits its kind (pdf.js for PDFs, the message
-// for emails, the picture for images, the text for text files and web pages), and the reason asked for a redaction.
-import { useEffect, useState } from 'react';
+// for emails, the picture for images, the text for text files and web pages), the reason asked for a redaction, and
+// the note asked for a page.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ExhibitDetails } from '../../../shared/api.ts';
 import type { Redaction } from '../../../shared/model.ts';
@@ -8,9 +9,11 @@ import { api } from '../../api/api.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { formatDate, KIND_ICONS, KIND_LABELS } from '../../components/format.ts';
+import { NoteDialog, type PageNoteTarget } from '../notes/NoteDialog.tsx';
 import { RedactionDialog, type RedactionDraft } from '../redaction/RedactionDialog.tsx';
 import { PagelessViewer } from './PagelessViewer.tsx';
 import { PdfViewer, type ViewTarget } from './PdfViewer.tsx';
+import { takeFocus } from './viewer-focus.ts';
 
 const NONE: readonly Redaction[] = [];
 
@@ -18,16 +21,27 @@ interface DocumentViewerProps {
   exhibitId: number;
   target: ViewTarget;
   defaultParagraph: number | null;
-  onLink: (exhibitNos: string[]) => void;
+  /** Links the exhibit to a paragraph, from the page being read. */
+  onLink: (exhibitNos: string[], page?: number) => void;
+  onPage?: (page: number) => void;
 }
 
-export function DocumentViewer({ exhibitId, target, defaultParagraph, onLink }: DocumentViewerProps) {
+export function DocumentViewer({ exhibitId, target, defaultParagraph, onLink, onPage }: DocumentViewerProps) {
   const { exhibits, revision, openExhibit } = useWorkspace();
   const exhibit = exhibits.byId.get(exhibitId);
   const [details, setDetails] = useState<ExhibitDetails | null>(null);
   // Held here, above the per-exhibit views, and shown outside the document's tab panel, so that the dialog stays
   // open and bound to the exhibit the box was drawn on even if another exhibit is selected or opened meanwhile.
   const [redacting, setRedacting] = useState<RedactionDraft | null>(null);
+  const [noting, setNoting] = useState<PageNoteTarget | null>(null);
+  const page = useRef<number | null>(null);
+  const reading = useCallback(
+    (n: number) => {
+      page.current = n;
+      onPage?.(n);
+    },
+    [onPage],
+  );
 
   useEffect(() => {
     let live = true;
@@ -39,9 +53,17 @@ export function DocumentViewer({ exhibitId, target, defaultParagraph, onLink }: 
 
   const current = details?.exhibit.id === exhibitId ? details : null;
   const shown = exhibit ?? current?.exhibit;
+  const section = useRef<HTMLElement>(null);
+
+  // A PDF takes the keyboard once its pages are drawn (PdfViewer); other kinds at once.
+  const kind = shown?.kind;
+  useEffect(() => {
+    if (!kind || kind === 'pdf' || !takeFocus(target)) return;
+    section.current?.querySelector<HTMLElement>('.paper-scroller, .image-view, [tabindex="0"]')?.focus({ preventScroll: true });
+  }, [target, kind]);
   const parent = shown?.parentId != null ? exhibits.byId.get(shown.parentId) : undefined;
   return (
-    <section className="viewer" aria-label="Document viewer">
+    <section ref={section} className="viewer" aria-label="Document viewer">
       {shown ? (
         <>
           <header className="viewer-head">
@@ -60,7 +82,7 @@ export function DocumentViewer({ exhibitId, target, defaultParagraph, onLink }: 
                 Attached to {parent.exhibitNo}
               </button>
             )}
-            <button type="button" className="button small" onClick={() => onLink([shown.exhibitNo])}>
+            <button type="button" className="button small" onClick={() => onLink([shown.exhibitNo], page.current ?? undefined)}>
               <Icon name="link" size={15} />
               Link to paragraph…
             </button>
@@ -73,6 +95,8 @@ export function DocumentViewer({ exhibitId, target, defaultParagraph, onLink }: 
               redactions={current?.redactions ?? NONE}
               defaultParagraph={defaultParagraph}
               onRedact={setRedacting}
+              onPage={reading}
+              onAddNote={(n) => setNoting({ exhibit: shown, page: n })}
             />
           ) : (
             <PagelessViewer exhibit={shown} attachments={current?.children ?? []} terms={target.terms} redactions={current?.redactions ?? NONE} onRedact={setRedacting} />
@@ -82,6 +106,7 @@ export function DocumentViewer({ exhibitId, target, defaultParagraph, onLink }: 
         <p className="viewer-message muted">Opening…</p>
       )}
       {createPortal(<RedactionDialog draft={redacting} onClose={() => setRedacting(null)} />, document.body)}
+      <NoteDialog target={noting} onClose={() => setNoting(null)} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // Highlight a selected passage with a note and, in the same step, link it to a paragraph of the complaint and make it
 // a fact of the chronology cited to the passage.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { idRef, type Exhibit, type Stance } from '../../../shared/model.ts';
 import { api } from '../../api/api.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
@@ -10,6 +10,7 @@ import { STANCE_OPTIONS } from '../../components/format.ts';
 import { Segmented } from '../../components/Segmented.tsx';
 import type { Passage } from './use-passage-selection.ts';
 import { FormFooter } from '../../components/FormFooter.tsx';
+import { AuthorField, useAuthorChoice } from '../notes/AuthorField.tsx';
 
 const HIGHLIGHT_COLOURS = [
   { name: 'Yellow', value: '#ffd54f' },
@@ -45,12 +46,24 @@ function HighlightForm({ passage, exhibit, defaultParagraph, onClose }: Highligh
   const [asFact, setAsFact] = useState(false);
   const [factDate, setFactDate] = useState('');
   const [factStatement, setFactStatement] = useState(passage.quote);
+  const who = useAuthorChoice();
+  const noteInput = useRef<HTMLTextAreaElement>(null);
+  // The dialog opens after the form mounts: the keyboard goes to the note once it shows.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => noteInput.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   async function save() {
     // Checked before anything is written, so that a retry never highlights the passage twice.
     if (asFact && !factStatement.trim()) return setError('A fact needs a statement.');
     setSaving(true);
     setError(null);
+    const by = await who.commit();
+    if ('error' in by) {
+      setSaving(false);
+      return setError(by.error);
+    }
     try {
       const annotation = await api.addAnnotation({
         exhibit: idRef(exhibit.id),
@@ -59,6 +72,7 @@ function HighlightForm({ passage, exhibit, defaultParagraph, onClose }: Highligh
         quote: passage.quote,
         note: note.trim() || undefined,
         colour,
+        author: by.author,
       });
       let message = `Highlighted a passage on page ${passage.page} of ${exhibit.exhibitNo}.`;
       if (paragraph !== null) {
@@ -110,7 +124,20 @@ function HighlightForm({ passage, exhibit, defaultParagraph, onClose }: Highligh
       </figure>
       <label className="field">
         <span>Note</span>
-        <textarea value={note} rows={3} onChange={(e) => setNote(e.target.value)} placeholder="Why this passage matters" />
+        <textarea
+          ref={noteInput}
+          value={note}
+          rows={3}
+          onKeyDown={(e) => {
+            // Ctrl/⌘+Enter saves from the note, so a highlight is made without leaving the keyboard's place.
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }
+          }}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="Why this passage matters"
+        />
       </label>
       <fieldset className="field swatches">
         <legend>Colour</legend>
@@ -147,6 +174,7 @@ function HighlightForm({ passage, exhibit, defaultParagraph, onClose }: Highligh
           </label>
         </div>
       )}
+      <AuthorField choice={who} />
       <FormFooter error={error} onCancel={onClose} busy={saving} submitLabel={paragraph !== null ? 'Save and link' : 'Save highlight'} />
     </form>
   );

@@ -10,7 +10,9 @@ import { RedactBar } from '../redaction/RedactBar.tsx';
 import type { RedactionDraft } from '../redaction/RedactionDialog.tsx';
 import { pdfFrame, screenToFraction, WHOLE_PAGE } from '../redaction/redaction-geometry.ts';
 import { draftOf, useRedactMode } from '../redaction/use-redact-mode.ts';
+import { DocumentNotes } from './DocumentNotes.tsx';
 import { HighlightDialog } from './HighlightDialog.tsx';
+import { currentMatchMarks, extendSelection, isSelectionKey, rangeOverMarks } from './keyboard-selection.ts';
 import { toScreenRect } from './page-geometry.ts';
 import { openPdf } from './pdf-document.ts';
 import { PdfPage } from './PdfPage.tsx';
@@ -18,13 +20,16 @@ import { termsPattern } from './text-marks.ts';
 import { Thumbnails } from './Thumbnails.tsx';
 import { useFind } from './use-find.ts';
 import { ViewerToolbar } from './ViewerToolbar.tsx';
-import { usePassageSelection, type Passage } from './use-passage-selection.ts';
+import { passageOf, usePassageSelection, type Passage } from './use-passage-selection.ts';
+import { takeFocus } from './viewer-focus.ts';
 import { scaleFor, stepZoom, type Zoom } from './zoom.ts';
 
 export interface ViewTarget {
   page: number | null;
   terms: string[];
   nonce: number;
+  /** Put the keyboard in the document once it is shown (it was opened by the user, not shown again). */
+  focus: boolean;
 }
 
 interface PdfViewerProps {
@@ -35,6 +40,10 @@ interface PdfViewerProps {
   defaultParagraph: number | null;
   /** Opens the reason dialog for a box drawn or a passage selected. */
   onRedact: (draft: RedactionDraft) => void;
+  /** The page being read, as it changes. */
+  onPage?: (page: number) => void;
+  /** Asks for a note on a page, with no passage selected. */
+  onAddNote: (page: number) => void;
 }
 
 type Loading = { state: 'loading'; loaded: number; total: number } | { state: 'ready'; doc: PDFDocumentProxy } | { state: 'failed'; message: string };
@@ -87,7 +96,7 @@ export function PdfViewer(props: PdfViewerProps) {
   return <LoadedPdf key={exhibit.sha256} doc={loading.doc} {...props} />;
 }
 
-function LoadedPdf({ doc, exhibit, target, annotations, redactions, defaultParagraph, onRedact }: PdfViewerProps & { doc: PDFDocumentProxy }) {
+function LoadedPdf({ doc, exhibit, target, annotations, redactions, defaultParagraph, onRedact, onPage, onAddNote }: PdfViewerProps & { doc: PDFDocumentProxy }) {
   const { findAndRedact } = useWorkspace();
   const redact = useRedactMode();
   const total = doc.numPages;
@@ -96,6 +105,7 @@ function LoadedPdf({ doc, exhibit, target, annotations, redactions, defaultParag
   const [terms, setTerms] = useState<string[]>(target.terms);
   const [zoom, setZoom] = useState<Zoom>('fit-width');
   const [thumbs, setThumbs] = useState(true);
+  const [notesOpen, setNotesOpen] = useState(false);
   const [proxy, setProxy] = useState<PDFPageProxy | null>(null);
   const [firstPage, setFirstPage] = useState<{ width: number; height: number } | null>(null);
   const [space, setSpace] = useState({ width: 800, height: 700 });
@@ -106,21 +116,38 @@ function LoadedPdf({ doc, exhibit, target, annotations, redactions, defaultParag
   const pageRef = useRef<HTMLDivElement>(null);
   const findInput = useRef<HTMLInputElement>(null);
 
+  // Only a new opening (a new nonce) moves the viewer: the page being read is written back into the target meanwhile
+  // (for Back and for the tab shown again), and must not bring back search terms the reader put away.
+  const opening = useRef(target);
+  opening.current = target;
   useEffect(() => {
-    setPage(clampPage(target.page ?? 1));
-    setTerms(target.terms);
-  }, [target.nonce, target.page, target.terms, clampPage]);
+    setPage(clampPage(opening.current.page ?? 1));
+    setTerms(opening.current.terms);
+  }, [target.nonce, clampPage]);
 
   useEffect(() => {
-    void doc.getPage(1).then((p) => {
-      const v = p.getViewport({ scale: 1 });
-      setFirstPage({ width: v.width, height: v.height });
-    });
+    if (takeFocus(target)) scroller.current?.focus({ preventScroll: true });
+  }, [target]);
+
+  useEffect(() => onPage?.(page), [page, onPage]);
+
+  useEffect(() => {
+    // A document closed meanwhile (its tab closed) refuses further calls: nothing to show then.
+    doc.getPage(1).then(
+      (p) => {
+        const v = p.getViewport({ scale: 1 });
+        setFirstPage({ width: v.width, height: v.height });
+      },
+      () => {},
+    );
   }, [doc]);
 
   useEffect(() => {
     let live = true;
-    void doc.getPage(page).then((p) => live && setProxy(p));
+    doc.getPage(page).then(
+      (p) => live && setProxy(p),
+      () => {},
+    );
     scroller.current?.scrollTo({ top: 0 });
     return () => {
       live = false;
@@ -158,6 +185,20 @@ function LoadedPdf({ doc, exhibit, target, annotations, redactions, defaultParag
 
   const zoomBy = (by: 1 | -1) => setZoom(stepZoom(scale, by));
 
+  // The current find match on this page, as a passage: what H highlights when nothing is selected.
+  const matchPassage = (): Passage | null => {
+    const element = pageRef.current;
+    const layer = element?.querySelector<HTMLElement>('.textLayer');
+    if (!element || !layer || !viewport || !proxy) return null;
+    const range = rangeOverMarks(currentMatchMarks(layer));
+    return range ? passageOf(range, element, viewport, proxy.pageNumber) : null;
+  };
+  const highlight = () => {
+    const p = passage ?? matchPassage();
+    if (p) setHighlighting({ passage: p, exhibit });
+    return p !== null;
+  };
+
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select') !== null;
     if ((e.ctrlKey || e.metaKey) && e.key === 'f') {
@@ -171,6 +212,11 @@ function LoadedPdf({ doc, exhibit, target, annotations, redactions, defaultParag
       e.preventDefault();
       fn();
     };
+    if (e.shiftKey && !e.ctrlKey && !e.metaKey && isSelectionKey(e.key)) {
+      const layer = pageRef.current?.querySelector<HTMLElement>('.textLayer');
+      if (layer && extendSelection(layer, e.key)) e.preventDefault();
+      return;
+    }
     if (e.ctrlKey || e.metaKey) {
       if (e.key === '=' || e.key === '+') handled(() => zoomBy(1));
       else if (e.key === '-') handled(() => zoomBy(-1));
@@ -196,12 +242,15 @@ function LoadedPdf({ doc, exhibit, target, annotations, redactions, defaultParag
       case '0':
         return handled(() => setZoom('fit-width'));
       case 'h':
-        if (passage) handled(() => setHighlighting({ passage, exhibit }));
+        if (highlight()) e.preventDefault();
         return;
+      case 'n':
+        return handled(() => onAddNote(shownPage));
       case 'r':
         return handled(redact.toggle);
       case 'Escape':
         if (redact.on) handled(redact.leave);
+        else if (find.query) handled(() => find.setQuery(''));
         return;
     }
   }
@@ -224,8 +273,13 @@ function LoadedPdf({ doc, exhibit, target, annotations, redactions, defaultParag
         findInput={findInput}
         terms={terms}
         onClearTerms={() => setTerms([])}
-        canHighlight={passage !== null}
-        onHighlight={() => passage && setHighlighting({ passage, exhibit })}
+        canHighlight={passage !== null || findMatch?.page === page}
+        onHighlight={highlight}
+        onFindDone={() => scroller.current?.focus({ preventScroll: true })}
+        onAddNote={() => onAddNote(shownPage)}
+        notesOpen={notesOpen}
+        noteCount={annotations.length}
+        onNotes={() => setNotesOpen(!notesOpen)}
         redacting={redact.on}
         onRedactMode={redact.toggle}
       />
@@ -260,6 +314,7 @@ function LoadedPdf({ doc, exhibit, target, annotations, redactions, defaultParag
             />
           )}
         </div>
+        {notesOpen && <DocumentNotes annotations={annotations} page={page} onGoTo={goTo} onClose={() => setNotesOpen(false)} />}
         <p className="page-status num" role="status">
           Page {page} of {total}
           <span className="muted"> · {Math.round(scale * 100)}%</span>

@@ -1,4 +1,5 @@
-// The PDF viewer's toolbar: thumbnails, page navigation, zoom, find in document, search terms, highlight, redact.
+// The PDF viewer's toolbar: thumbnails, page navigation, zoom, find in document, search terms, highlight, page notes,
+// the document's notes, redact.
 import { useEffect, useState, type RefObject } from 'react';
 import { Icon } from '../../components/Icon.tsx';
 import { RedactToggle } from '../redaction/RedactBar.tsx';
@@ -22,6 +23,12 @@ interface ViewerToolbarProps {
   onClearTerms: () => void;
   canHighlight: boolean;
   onHighlight: () => void;
+  /** Escape in the find box: back to the page, the match kept (Shift+arrows select from it, H highlights it). */
+  onFindDone: () => void;
+  onAddNote: () => void;
+  notesOpen: boolean;
+  noteCount: number;
+  onNotes: () => void;
   redacting: boolean;
   onRedactMode: () => void;
 }
@@ -64,7 +71,7 @@ export function ViewerToolbar(props: ViewerToolbarProps) {
         <Icon name="chevronRight" />
       </button>
       <span className="toolbar-divider" />
-      <button type="button" className="icon-button" aria-label="Zoom out" onClick={() => props.onZoomStep(-1)}>
+      <button type="button" className="icon-button zoom-step" aria-label="Zoom out" onClick={() => props.onZoomStep(-1)}>
         <Icon name="zoomOut" />
       </button>
       <select
@@ -82,7 +89,7 @@ export function ViewerToolbar(props: ViewerToolbarProps) {
           </option>
         ))}
       </select>
-      <button type="button" className="icon-button" aria-label="Zoom in" onClick={() => props.onZoomStep(1)}>
+      <button type="button" className="icon-button zoom-step" aria-label="Zoom in" onClick={() => props.onZoomStep(1)}>
         <Icon name="zoomIn" />
       </button>
       <span className="toolbar-divider" />
@@ -102,7 +109,7 @@ export function ViewerToolbar(props: ViewerToolbarProps) {
             } else if (e.key === 'Escape' && find.query) {
               e.preventDefault();
               e.stopPropagation();
-              find.setQuery('');
+              props.onFindDone();
             }
           }}
         />
@@ -136,10 +143,24 @@ export function ViewerToolbar(props: ViewerToolbarProps) {
         // Keeps the text selection on the page when the button is pressed.
         onMouseDown={(e) => e.preventDefault()}
         onClick={props.onHighlight}
-        title="Select text on the page first (H)"
+        title="Select text on the page (with the mouse, or Shift+arrows), or find it, first (H)"
       >
         <Icon name="highlight" size={15} />
-        Highlight selection
+        <span className="toolbar-label">Highlight selection</span>
+      </button>
+      <button type="button" className="icon-button" aria-label="Add note to this page" title="Add a note to this page, no text selected (N)" onClick={props.onAddNote}>
+        <Icon name="note" />
+      </button>
+      <button
+        type="button"
+        className="icon-button notes-toggle"
+        aria-pressed={props.notesOpen}
+        title="Notes and highlights on this document"
+        onClick={props.onNotes}
+      >
+        <Icon name="text" />
+        <span className="visually-hidden">Notes on this document</span>
+        {props.noteCount > 0 && <span className="notes-toggle-count num">{props.noteCount}</span>}
       </button>
       <RedactToggle on={props.redacting} onToggle={props.onRedactMode} />
     </div>

@@ -39,7 +39,7 @@ export function useFind(doc: PDFDocumentProxy | null, page: number, goTo: (page:
     }
     let live = true;
     setMatches(null);
-    void (async () => {
+    (async () => {
       const found: Match[] = [];
       for (let n = 1; n <= doc.numPages; n++) {
         let text = texts.current.get(n);
@@ -56,7 +56,9 @@ export function useFind(doc: PDFDocumentProxy | null, page: number, goTo: (page:
       const first = next >= 0 ? next : found.length > 0 ? 0 : -1;
       setCurrent(first);
       if (first >= 0) goTo(found[first]!.page);
-    })();
+    })().catch(() => {
+      // The document was closed (its tab closed) while its pages were being read.
+    });
     return () => {
       live = false;
     };

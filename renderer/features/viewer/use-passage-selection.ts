@@ -1,4 +1,5 @@
-// The passage the user has selected in the page's text layer, as a quote and rectangles on the page.
+// The passage the user has selected in the page's text layer (by mouse or by keyboard), as a quote and rectangles on
+// the page; and the passage a range covers, for a find match made a highlight.
 import type { PageViewport } from 'pdfjs-dist/build/pdf.mjs';
 import { useEffect, useState, type RefObject } from 'react';
 import type { Rect } from '../../../shared/model.ts';
@@ -10,6 +11,14 @@ export interface Passage {
   rects: Rect[];
 }
 
+/** The passage `range` covers on the page, or null when it holds no words there. */
+export function passageOf(range: Range, element: HTMLElement, viewport: PageViewport, page: number): Passage | null {
+  if (!element.contains(range.commonAncestorContainer)) return null;
+  const quote = range.toString().replace(/\s+/g, ' ').trim();
+  const rects = selectionRects(range, element, viewport);
+  return quote && rects.length > 0 ? { page, quote: quote.slice(0, 20_000), rects } : null;
+}
+
 export function usePassageSelection(pageRef: RefObject<HTMLDivElement | null>, viewport: PageViewport | null, page: number): Passage | null {
   const [passage, setPassage] = useState<Passage | null>(null);
   useEffect(() => {
@@ -18,11 +27,7 @@ export function usePassageSelection(pageRef: RefObject<HTMLDivElement | null>, v
       const selection = document.getSelection();
       const element = pageRef.current;
       if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !element || !viewport) return setPassage(null);
-      const range = selection.getRangeAt(0);
-      if (!element.contains(range.commonAncestorContainer)) return setPassage(null);
-      const quote = selection.toString().replace(/\s+/g, ' ').trim();
-      const rects = selectionRects(range, element, viewport);
-      setPassage(quote && rects.length > 0 ? { page, quote: quote.slice(0, 20_000), rects } : null);
+      setPassage(passageOf(selection.getRangeAt(0), element, viewport, page));
     };
     const onChange = () => {
       cancelAnimationFrame(frame);
