@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaseApi, type CaseApi } from '../../electron/core/api.ts';
-import { buildSampleCase } from '../../electron/core/sample/build-sample-case.ts';
+import { sampleCaseCopy } from '../fixtures/sample-case.ts';
 import { buildRenderer } from '../../electron/serve/renderer-build.ts';
 import { serve, type RunningServer } from '../../electron/serve/server.ts';
 import { EXHIBIT_FIELD_LABELS, type AuditEntry, type Exhibit } from '../../shared/model.ts';
@@ -21,7 +21,7 @@ if (!chromiumPresent) console.warn(`Skipping the edit-binding end-to-end test: n
 type Field = 'exhibitNo' | 'title' | 'date' | 'author' | 'from' | 'to' | 'cc' | 'subject' | 'description';
 const LABELS = EXHIBIT_FIELD_LABELS;
 /** The grid's editable columns, by their cell's position in a row. */
-const GRID_CELLS: Partial<Record<Field, number>> = { exhibitNo: 0, date: 1, title: 2, description: 5 };
+const GRID_CELLS: Partial<Record<Field, number>> = { exhibitNo: 1, date: 2, title: 3, description: 6 };
 
 describe.skipIf(!chromiumPresent)('an edit stays with the exhibit it began on', () => {
   let root: string;
@@ -43,7 +43,7 @@ describe.skipIf(!chromiumPresent)('an edit stays with the exhibit it began on', 
     root = tempDir('exhibit-desk-edits-e2e-');
     dir = path.join(root, 'case');
     let rendererDir: string;
-    [, rendererDir, browser] = await Promise.all([buildSampleCase(dir), buildRenderer(path.join(root, 'renderer')), launchChromium()]);
+    [, rendererDir, browser] = await Promise.all([sampleCaseCopy(dir), buildRenderer(path.join(root, 'renderer')), launchChromium()]);
     served = createCaseApi({ dir });
     observer = createCaseApi({ dir });
     for (const e of await observer.listExhibits({})) expected.set(e.id, e);
@@ -73,7 +73,7 @@ describe.skipIf(!chromiumPresent)('an edit stays with the exhibit it began on', 
   const rowOf = (no: string): Locator => grid().getByRole('row').filter({ has: page.getByText(no, { exact: true }) });
   /** Selects a row by a click on its Kind cell, which never opens an editor. */
   const select = async (no: string) => {
-    await rowOf(no).getByRole('gridcell').nth(3).click();
+    await rowOf(no).getByRole('gridcell').nth(4).click();
     await details().getByRole('heading', { name: no, exact: true }).waitFor();
   };
 
@@ -103,7 +103,7 @@ describe.skipIf(!chromiumPresent)('an edit stays with the exhibit it began on', 
     await input.pressSequentially(typed);
   };
 
-  const detailField = (field: Field) => details().getByLabel(LABELS[field], { exact: true });
+  const detailField = (field: Field) => details().getByRole('region', { name: 'Metadata' }).getByLabel(LABELS[field], { exact: true });
 
   // PDFs have an author, emails a sender and recipients: each field is tried on two exhibits that show it.
   const DETAIL_CASES: { field: Field; a: string; b: string; typed: string; value: (old: string | null) => string }[] = [

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaseApi, type CaseApi } from '../../electron/core/api.ts';
-import { buildSampleCase } from '../../electron/core/sample/build-sample-case.ts';
+import { sampleCaseCopy } from '../fixtures/sample-case.ts';
 import { buildRenderer } from '../../electron/serve/renderer-build.ts';
 import { serve, type RunningServer } from '../../electron/serve/server.ts';
 import { tempDir } from '../fixtures/case.ts';
@@ -32,7 +32,7 @@ describe.skipIf(!chromiumPresent)('numbers and trial in browser mode', () => {
     root = tempDir('exhibit-desk-trial-e2e-');
     const dir = path.join(root, 'case');
     let rendererDir: string;
-    [, rendererDir, browser] = await Promise.all([buildSampleCase(dir), buildRenderer(path.join(root, 'renderer')), launchChromium()]);
+    [, rendererDir, browser] = await Promise.all([sampleCaseCopy(dir), buildRenderer(path.join(root, 'renderer')), launchChromium()]);
     api = createCaseApi({ dir });
     server = await serve({ api, rendererDir, onInternalError: (e) => console.error(e) });
     context = await browser.newContext({ viewport: { width: 1280, height: 720 } });

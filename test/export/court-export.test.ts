@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../fixtures/case.ts';
 import { cli } from '../fixtures/cli.ts';
 import { createCaseApi } from '../../electron/core/api.ts';
-import { buildSampleCase } from '../../electron/core/sample/build-sample-case.ts';
+import { sampleCaseCopy } from '../fixtures/sample-case.ts';
 import { pagesText } from '../fixtures/export-reading.ts';
 import { makeScannedPdf } from '../fixtures/scans.ts';
 import type { ExportResult } from '../../shared/model.ts';
@@ -43,7 +43,7 @@ describe('a bundle for C.D. Cal.', () => {
   // Built and exported through the core in this process (the CLI's start-up costs seconds a run); preflight, below,
   // runs as the user would run it.
   beforeAll(async () => {
-    await buildSampleCase(caseDir);
+    await sampleCaseCopy(caseDir);
     const api = createCaseApi({ dir: caseDir });
     try {
       // The scan is not read by OCR first: the export for a court must see to it.

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaseApi, type CaseApi } from '../../electron/core/api.ts';
-import { buildSampleCase } from '../../electron/core/sample/build-sample-case.ts';
+import { sampleCaseCopy } from '../fixtures/sample-case.ts';
 import { tempDir } from '../fixtures/case.ts';
 import { outline, pagesText, qpdfCheck } from '../fixtures/export-reading.ts';
 import { hasQpdf } from '../fixtures/pdfs.ts';
@@ -13,7 +13,7 @@ describe.skipIf(!hasQpdf())('a bundle export of the sample case', () => {
   let exhibits: string[];
 
   beforeAll(async () => {
-    await buildSampleCase(dir);
+    await sampleCaseCopy(dir);
     api = createCaseApi({ dir });
     exhibits = (await api.listExhibits({})).filter((e) => e.parentId === null).map((e) => e.exhibitNo);
     const result = await api.exportBundle({ outDir: tempDir('sample-out-'), bates: { prefix: 'BES', digits: 6 }, cover: 'BES v. Huawei — Exhibits' });
