@@ -29,6 +29,11 @@ export interface Bridge {
    * header (so an original is never reachable by a bare URL: the UI shows it from a blob).
    */
   originalRequest(sha256: string): { url: string; headers: Record<string, string> };
+  /**
+   * Browser mode only: the headers that let the page send files to import to its own server (electron/serve/upload.ts),
+   * since a browser never tells the page where a chosen or dropped file is. The desktop app imports by path instead.
+   */
+  uploadHeaders?: Record<string, string>;
   /** Commands from the native menus (Electron only); returns the function that stops listening. */
   onAppCommand?(listener: (command: AppCommand) => void): () => void;
   /** The path on disk of a file dropped on the window (Electron only; browsers do not reveal it). */

@@ -74,5 +74,6 @@ export function createHttpBridge(token: string): Bridge {
       return () => listeners.delete(listener);
     },
     originalRequest: (sha256) => ({ url: `/vault/${sha256}`, headers: auth }),
+    uploadHeaders: auth,
   };
 }

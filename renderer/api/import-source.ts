@@ -1,5 +1,6 @@
-// Where the paths of files to import come from: in the desktop app the preload names a dropped file's path on this
-// machine (Bridge.pathForFile); a browser never reveals it, so browser mode asks the user to type or paste paths.
+// Where the paths of files to import come from: in the desktop app the preload names a dropped or chosen file's path on
+// this machine (Bridge.pathForFile); a browser never reveals it, so browser mode sends the files themselves
+// (features/import/send-files.ts) or takes paths typed or pasted.
 import type { Bridge } from '../../shared/bridge.ts';
 import { bridge } from './api.ts';
 

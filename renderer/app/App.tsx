@@ -19,11 +19,17 @@ import { DropZone } from '../features/import/DropZone.tsx';
 import { ImportDialog, type ImportRequest } from '../features/import/ImportDialog.tsx';
 import { useImport } from '../features/import/use-import.ts';
 import { FindRedactDialog, type FindRedactScope } from '../features/redaction/FindRedactDialog.tsx';
+import { NotesView } from '../features/notes/NotesView.tsx';
+import { search } from '../features/search/search-state.ts';
+import { SearchPane } from '../features/search/SearchPane.tsx';
+import { DocumentTabs, documentTabId, HistoryButtons, useDocumentKeys } from '../features/viewer/DocumentTabs.tsx';
 import { DocumentViewer } from '../features/viewer/DocumentViewer.tsx';
-import type { ViewTarget } from '../features/viewer/PdfViewer.tsx';
+import { useDocuments } from '../features/viewer/use-documents.ts';
+import { UndoToast } from '../components/UndoToast.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { HelpSheet } from './HelpSheet.tsx';
 import { useGlobalShortcuts, type GlobalAction } from './shortcuts.ts';
+import { PanelToggle, useSidePanels } from './side-panels.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { useTheme } from './theme.ts';
 import { WorkspaceContext, type OpenTarget, type Workspace } from './workspace.tsx';
@@ -36,10 +42,12 @@ import '../features/allegations/allegations.css';
 import '../features/import/import.css';
 import '../features/export/export.css';
 import '../features/details/details.css';
+import '../features/trial/trial.css';
 import '../features/redaction/redaction.css';
 import '../features/chronology/chronology.css';
+import '../features/notes/notes.css';
 
-type View = 'exhibits' | 'chronology' | 'document';
+type View = 'exhibits' | 'chronology' | 'notes' | 'document';
 
 export function App() {
   const [caseInfo, setCaseInfo] = useState<CaseInfo | null>(null);
@@ -52,19 +60,25 @@ export function App() {
   const [selection, setSelection] = useState<Selection>(NO_SELECTION);
   const [choice, setChoice] = useState<FilterChoice>(NO_CHOICE);
   const [view, setView] = useState<View>('exhibits');
-  const [open, setOpen] = useState<{ exhibitId: number; target: ViewTarget } | null>(null);
+  const documents = useDocuments();
+  const open = documents.active;
+  const [noteCount, setNoteCount] = useState<number | null>(null);
+  // The Notes tab reads the case's notes only once it has been shown.
+  const [notesShown, setNotesShown] = useState(false);
   const [paragraph, setParagraph] = useState<number | null>(null);
   const [importRequest, setImportRequest] = useState<ImportRequest | null>(null);
-  const [linking, setLinking] = useState<string[] | null>(null);
+  const [linking, setLinkingState] = useState<{ exhibits: string[]; page?: number } | null>(null);
+  const setLinking = useCallback((exhibits: string[] | null, page?: number) => setLinkingState(exhibits ? { exhibits, page } : null), []);
   const [exporting, setExporting] = useState(false);
   const [help, setHelp] = useState(false);
   const [findRedact, setFindRedact] = useState<FindRedactScope | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const factListRef = useRef<HTMLDivElement>(null);
+  const tabListRef = useRef<HTMLDivElement>(null);
   const [factCount, setFactCount] = useState<number | null>(null);
   const tagInputRef = useRef<HTMLInputElement>(null);
-  const nonce = useRef(0);
+  const panels = useSidePanels();
 
   useEffect(() => {
     void api.caseInfo({}).then((info) => {
@@ -75,11 +89,21 @@ export function App() {
   }, []);
 
   const touch = useCallback(() => setRevision((r) => r + 1), []);
-  const openExhibit = useCallback((t: OpenTarget) => {
-    setOpen({ exhibitId: t.exhibitId, target: { page: t.page ?? null, terms: t.terms ?? [], nonce: ++nonce.current } });
-    setSelection(selectOnly(t.exhibitId));
-    setView('document');
-  }, []);
+  const openDocument = documents.open;
+  const openExhibit = useCallback(
+    (t: OpenTarget) => {
+      openDocument(t);
+      setSelection(selectOnly(t.exhibitId));
+      setView('document');
+    },
+    [openDocument],
+  );
+  useEffect(() => {
+    if (view === 'notes') setNotesShown(true);
+    // The search results stay beside a document while it is read; going to another view puts them away (the search box
+    // brings them back), so that the details beside the grid are not covered.
+    if (view !== 'document') search.close();
+  }, [view]);
   const findAndRedact = useCallback((exhibitIds: readonly number[]) => setFindRedact({ exhibitIds: [...exhibitIds] }), []);
 
   const workspace: Workspace = useMemo(
@@ -126,9 +150,37 @@ export function App() {
     () => selectedIds.map((id) => exhibits.byId.get(id)?.exhibitNo).filter((n): n is string => n !== undefined),
     [selectedIds, exhibits.byId],
   );
+  const documentPage = view === 'document' && open ? open.target.page : null;
   const linkSelected = useCallback(() => {
-    if (selectedNumbers.length > 0) setLinking(selectedNumbers);
-  }, [selectedNumbers]);
+    if (selectedNumbers.length > 0) setLinking(selectedNumbers, documentPage ?? undefined);
+  }, [selectedNumbers, documentPage, setLinking]);
+
+  // Ctrl+Tab: the next tab of the workspace (Exhibits, Chronology, Notes, then each document), as a browser's.
+  const cycleTabs = useCallback(
+    (by: 1 | -1) => {
+      const order: { view: View; tabId?: number }[] = [
+        { view: 'exhibits' },
+        { view: 'chronology' },
+        { view: 'notes' },
+        ...documents.tabs.map((t) => ({ view: 'document' as const, tabId: t.id })),
+      ];
+      const at = order.findIndex((o) => o.view === view && (view !== 'document' || o.tabId === open?.id));
+      const next = order[(at + by + order.length) % order.length]!;
+      if (next.tabId !== undefined) documents.select(next.tabId);
+      setView(next.view);
+      requestAnimationFrame(() => tabListRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
+    },
+    [documents, view, open],
+  );
+  useDocumentKeys(documents, cycleTabs);
+  const closeDocument = useCallback(
+    (tabId: number) => {
+      const last = documents.tabs.length === 1;
+      documents.close(tabId);
+      if (last) setView('exhibits');
+    },
+    [documents],
+  );
 
   const runShortcut = useCallback(
     (action: GlobalAction) => {
@@ -146,15 +198,24 @@ export function App() {
           setView('chronology');
           requestAnimationFrame(() => factListRef.current?.focus());
         },
+        notes: () => setView('notes'),
         document: () => open && setView('document'),
-        tag: () => tagInputRef.current?.focus(),
+        tag: () => {
+          panels.show('details');
+          requestAnimationFrame(() => tagInputRef.current?.focus());
+        },
         link: linkSelected,
-        allegations: () => document.querySelector<HTMLElement>('.allegations .paragraph[tabindex="0"]')?.focus(),
+        allegations: () => {
+          panels.show('allegations');
+          requestAnimationFrame(() => document.querySelector<HTMLElement>('.allegations .paragraph[tabindex="0"]')?.focus());
+        },
+        toggleAllegations: () => panels.toggle('allegations'),
+        toggleDetails: () => panels.toggle('details'),
         redact: () => findAndRedact(selectedIds),
       };
       actions[action]();
     },
-    [toggleTheme, open, linkSelected, findAndRedact, selectedIds],
+    [toggleTheme, open, linkSelected, findAndRedact, selectedIds, panels],
   );
   useGlobalShortcuts(runShortcut);
 
@@ -170,10 +231,9 @@ export function App() {
     [],
   );
 
-  const openNo = open ? exhibits.byId.get(open.exhibitId)?.exhibitNo : undefined;
   return (
     <WorkspaceContext.Provider value={workspace}>
-      <div className="app">
+      <div className={panels.className}>
         <AppHeader
           caseInfo={caseInfo}
           searchRef={searchRef}
@@ -193,7 +253,9 @@ export function App() {
         />
         <main className="workspace" aria-label="Workspace">
           <div className="tabs">
-            <div role="tablist" aria-label="Views" className="tablist">
+            <PanelToggle panel="allegations" folded={panels.folded.allegations} onToggle={panels.toggle} />
+            <HistoryButtons documents={documents} />
+            <div ref={tabListRef} role="tablist" aria-label="Views" className="tablist">
               <button
                 type="button"
                 role="tab"
@@ -221,34 +283,36 @@ export function App() {
                 Chronology
                 {factCount !== null && <span className="tab-count num">{factCount.toLocaleString('en-US')}</span>}
               </button>
-              {open && (
-                <button
-                  type="button"
-                  role="tab"
-                  id="tab-document"
-                  aria-controls="panel-document"
-                  aria-selected={view === 'document'}
-                  className="tab tab-closable"
-                  onClick={() => setView('document')}
-                >
-                  {openNo ?? 'Document'}
-                </button>
-              )}
-            </div>
-            {/* Beside the tab list, not in it (a tab list holds only tabs), drawn inside the document's tab. */}
-            {open && (
               <button
                 type="button"
-                className="icon-button small tab-close"
-                aria-label="Close document"
-                onClick={() => {
-                  setOpen(null);
-                  setView('exhibits');
-                }}
+                role="tab"
+                id="tab-notes"
+                aria-controls="panel-notes"
+                aria-selected={view === 'notes'}
+                className="tab"
+                onClick={() => setView('notes')}
               >
+                Notes
+                {noteCount !== null && <span className="tab-count num">{noteCount.toLocaleString('en-US')}</span>}
+              </button>
+              <DocumentTabs
+                documents={documents}
+                exhibitOf={(id) => exhibits.byId.get(id)}
+                showing={view === 'document'}
+                onShow={(tabId) => {
+                  documents.select(tabId);
+                  setView('document');
+                }}
+                onClose={closeDocument}
+              />
+            </div>
+            {/* Beside the tab list, not in it (a tab list holds only tabs): closes the document shown. */}
+            {open && view === 'document' && (
+              <button type="button" className="icon-button small tab-close" aria-label="Close document" title="Close document (Delete on its tab)" onClick={() => closeDocument(open.id)}>
                 <Icon name="close" size={13} />
               </button>
             )}
+            <PanelToggle panel="details" folded={panels.folded.details} onToggle={panels.toggle} />
           </div>
           <div role="tabpanel" id="panel-exhibits" aria-labelledby="tab-exhibits" className="tab-panel" hidden={view !== 'exhibits'}>
             <ExhibitsView
@@ -263,9 +327,19 @@ export function App() {
           <div role="tabpanel" id="panel-chronology" aria-labelledby="tab-chronology" className="tab-panel" hidden={view !== 'chronology'}>
             <ChronologyView listRef={factListRef} onCount={setFactCount} />
           </div>
+          <div role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" className="tab-panel" hidden={view !== 'notes'}>
+            {notesShown && <NotesView onCount={setNoteCount} />}
+          </div>
           {open && (
-            <div role="tabpanel" id="panel-document" aria-labelledby="tab-document" className="tab-panel" hidden={view !== 'document'}>
-              <DocumentViewer exhibitId={open.exhibitId} target={open.target} defaultParagraph={paragraph} onLink={setLinking} />
+            <div role="tabpanel" id="panel-document" aria-labelledby={documentTabId(open.id)} className="tab-panel" hidden={view !== 'document'}>
+              <DocumentViewer
+                key={open.id}
+                exhibitId={open.exhibitId}
+                target={open.target}
+                defaultParagraph={paragraph}
+                onLink={setLinking}
+                onPage={(page) => documents.readPage(open.id, page)}
+              />
             </div>
           )}
         </main>
@@ -283,6 +357,7 @@ export function App() {
             setView('exhibits');
           }}
         />
+        <SearchPane />
         <StatusBar message={message} loaded={exhibits.fetched} complete={exhibits.complete} selected={selection.ids.size} />
       </div>
       <DropZone onDrop={setImportRequest} />
@@ -300,7 +375,8 @@ export function App() {
         }}
       />
       <ExportDialog open={exporting} selected={selectedNumbers} onClose={() => setExporting(false)} />
-      <LinkDialog exhibits={linking} defaultParagraph={paragraph} onClose={() => setLinking(null)} />
+      <LinkDialog exhibits={linking?.exhibits ?? null} page={linking?.page} defaultParagraph={paragraph} onClose={() => setLinking(null)} />
+      <UndoToast />
       <HelpSheet open={help} onClose={() => setHelp(false)} />
       <FindRedactDialog scope={findRedact} onClose={() => setFindRedact(null)} />
     </WorkspaceContext.Provider>

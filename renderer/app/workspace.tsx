@@ -9,6 +9,8 @@ export interface OpenTarget {
   exhibitId: number;
   page?: number | null;
   terms?: string[];
+  /** In a tab of its own, even if the exhibit is open in another. */
+  newTab?: boolean;
 }
 
 export interface Workspace {

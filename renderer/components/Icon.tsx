@@ -31,6 +31,13 @@ const PATHS = {
   plus: ['M12 5v14M5 12h14'],
   thumbnails: ['M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z'],
   text: ['M5 6h14M5 10h14M5 14h10M5 18h7'],
+  note: ['M5 4h14a1 1 0 0 1 1 1v10l-6 6H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1z', 'M14 21v-5a1 1 0 0 1 1-1h5', 'M8 9h8M8 12.5h5'],
+  back: ['M19 12H5', 'M11 6l-6 6 6 6'],
+  forward: ['M5 12h14', 'M13 6l6 6-6 6'],
+  folder: ['M3.5 6.5a1 1 0 0 1 1-1h5l2 2.5h8a1 1 0 0 1 1 1v9.5a1 1 0 0 1-1 1h-15a1 1 0 0 1-1-1z'],
+  panelLeft: ['M4 4.5h16a1 1 0 0 1 1 1v13a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1v-13a1 1 0 0 1 1-1z', 'M9 4.5v15'],
+  panelRight: ['M4 4.5h16a1 1 0 0 1 1 1v13a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1v-13a1 1 0 0 1 1-1z', 'M15 4.5v15'],
+  complaintIn: ['M6.5 3h7.5l4.5 4.5V20a1 1 0 0 1-1 1h-11a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1z', 'M14 3v4.5h4.5', 'M12 10.5v6', 'M9 13.5h6'],
 } as const;
 
 export type IconName = keyof typeof PATHS;

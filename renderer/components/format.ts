@@ -1,24 +1,27 @@
-// How dates, sizes and kinds read in the UI.
-import { STANCES, type ExhibitKind, type Stance } from '../../shared/model.ts';
+// How dates, sizes, kinds and import warnings read in the UI. Dates follow the user's own locale (the browser's or the
+// system's language settings); a date without a time is a calendar day and never shifts with the time zone.
+import { STANCES, type Exhibit, type ExhibitKind, type Stance } from '../../shared/model.ts';
 import type { IconName } from './Icon.tsx';
 
-const day = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
-const dayTime = new Intl.DateTimeFormat('en-US', {
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  timeZone: 'UTC',
-  timeZoneName: 'short',
-});
+// undefined: the user's locale. A calendar day is read in UTC, as it is stored.
+const day = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+// A moment (an email sent, an import) in the user's own time zone, which is named.
+const dayOfMoment = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const moment = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
 
-/** "Mar 28, 2017"; an ISO date-time also gets its time of day. */
+/** "Mar 28, 2017" (or "28 Mar 2017", as the user's locale has it); an ISO date-time also gets its time of day. */
 export function formatDate(iso: string | null, withTime = false): string {
   if (!iso) return '';
-  const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  const dateOnly = iso.length === 10;
+  const t = Date.parse(dateOnly ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(t)) return iso;
-  return (withTime && iso.length > 10 ? dayTime : day).format(t);
+  if (dateOnly) return day.format(t);
+  return (withTime ? moment : dayOfMoment).format(t);
+}
+
+/** A count as the user's locale writes numbers ("12,480" or "12.480"). */
+export function formatCount(n: number): string {
+  return n.toLocaleString();
 }
 
 export function formatBytes(bytes: number): string {
@@ -64,7 +67,7 @@ export const KIND_ICONS: Record<ExhibitKind, IconName> = {
 };
 
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 export function fileName(path: string): string {
@@ -73,3 +76,16 @@ export function fileName(path: string): string {
 
 export const STANCE_LABELS: Record<Stance, string> = { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' };
 export const STANCE_OPTIONS = STANCES.map((s) => [s, STANCE_LABELS[s]] as const);
+
+// Cases imported before warnings stopped saying what was left to do carry these; the OCR state is said separately.
+const STALE_OCR_ADVICE = /\s*(?:\(scanned; needs OCR to be searchable\)|; OCR reads the rest)/;
+
+/**
+ * An exhibit's import warnings as they stand now: what the file is (pages without text of their own, unreadable
+ * pages …) and, for scanned pages, whether OCR has read them yet, from the exhibit itself, never from the import.
+ */
+export function warningsNow(e: Pick<Exhibit, 'warnings' | 'textLayer' | 'ocr'>): string[] {
+  const warnings = e.warnings.map((w) => w.replace(STALE_OCR_ADVICE, (m) => (m.includes('(scanned') ? ' (scanned)' : '')));
+  if (e.textLayer || warnings.length === 0) return warnings;
+  return [...warnings, e.ocr ? 'Scanned pages read by OCR: searchable.' : 'Scanned pages not yet read by OCR: not searchable until they are.'];
+}

@@ -63,7 +63,7 @@ describe.skipIf(!chromiumPresent)('the browser-mode token', () => {
     await grid.getByText('PX-001', { exact: true }).waitFor();
     // The app's search goes through /api/call with the header.
     await page.getByRole('combobox', { name: 'Search exhibits' }).fill('suzhou');
-    await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
+    await page.getByRole('tree', { name: 'Search hits' }).getByRole('treeitem').first().waitFor();
 
     const port = (other.address() as AddressInfo).port;
     await page.goto(`http://127.0.0.1:${port}/`);

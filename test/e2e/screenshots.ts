@@ -40,13 +40,14 @@ try {
 
   const search = page.getByRole('combobox', { name: 'Search exhibits' });
   await search.fill('Suzhou approval');
-  await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
+  await page.getByRole('tree', { name: 'Search hits' }).getByRole('treeitem').first().waitFor();
   await settle(page);
   await shot(page, 'search-hits');
 
   await search.fill('gateway');
   await page.getByText('hits for “gateway”').waitFor();
-  const hit = page.getByRole('option').filter({ hasText: 'Site installation record' }).filter({ hasText: 'p. 2' });
+  // The page's hit, after the note on that page (notes come first).
+  const hit = page.getByRole('group', { name: /Site installation record/ }).getByRole('treeitem').filter({ hasText: 'p. 2' }).last();
   await hit.click();
   const viewer = page.getByRole('region', { name: 'Document viewer' });
   await viewer.getByText('Page 2 of 2').waitFor();
@@ -72,7 +73,7 @@ try {
   await shot(page, 'allegations-evidence');
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await rowOf('PX-007').getByRole('gridcell').nth(3).dblclick();
+  await rowOf('PX-007').getByRole('gridcell').nth(4).dblclick();
   await page.getByRole('region', { name: 'Document viewer' }).getByRole('region', { name: 'Attachments' }).waitFor();
   await settle(page);
   await shot(page, 'email-viewer');
@@ -82,7 +83,7 @@ try {
   await rowOf('PX-005').click();
   await settle(page);
   await shot(page, 'dark-grid');
-  await rowOf('PX-004').getByRole('gridcell').nth(3).dblclick();
+  await rowOf('PX-004').getByRole('gridcell').nth(4).dblclick();
   await page.getByRole('region', { name: 'Document viewer' }).getByText('Page 1 of 2').waitFor();
   await settle(page, 800);
   await shot(page, 'dark-viewer');

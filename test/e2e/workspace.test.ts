@@ -179,7 +179,7 @@ describe.skipIf(!chromiumPresent)('workspace in browser mode', () => {
     it('searches, and opens a hit at its page with the term highlighted', async () => {
       const search = page.getByRole('combobox', { name: 'Search exhibits' });
       await search.fill('Suzhou');
-      const hit = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').filter({ hasText: 'Site installation record' }).filter({ hasText: 'p. 2' });
+      const hit = page.getByRole('tree', { name: 'Search hits' }).getByRole('group', { name: /Site installation record/ }).getByRole('treeitem').filter({ hasText: 'p. 2' });
       await hit.waitFor();
       expect(await hit.locator('mark').first().textContent()).toBe('Suzhou');
       await snap('search-hits');
@@ -255,7 +255,7 @@ describe.skipIf(!chromiumPresent)('workspace in browser mode', () => {
 
     it('edits in place, keeping a refused value with the reason', async () => {
       await rowOf('PX-001').click();
-      await rowOf('PX-001').getByRole('gridcell').nth(2).click();
+      await rowOf('PX-001').getByRole('gridcell').nth(3).click();
       const title = grid().getByRole('textbox', { name: 'Title of PX-001' });
       await title.fill('Partnership Agreement (executed)');
       await title.press('Enter');

@@ -56,7 +56,7 @@ describe('OCR of scanned pages whose only text is a stamp', () => {
     const byPath = new Map(imported.imported.map((i) => [i.path, i]));
     expect(byPath.get(files.typed)).toMatchObject({ textLayer: true, warnings: [] });
     expect(byPath.get(files.stamped)).toMatchObject({ textLayer: false });
-    expect(byPath.get(files.stamped)!.warnings).toEqual(['Page 1: scanned, with text only in the margins (a stamp or header); OCR reads the rest.']);
+    expect(byPath.get(files.stamped)!.warnings).toEqual(['Page 1: scanned, with text only in the margins (a stamp or header).']);
   });
 
   it('reads the stamped scan, finds a word of its picture as OCR, and keeps the stamp searchable', async () => {

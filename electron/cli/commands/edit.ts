@@ -4,7 +4,7 @@ import { UserError } from '../../../shared/errors.ts';
 import { EXIT, parseFlags, parseInteger, printJson, requirePositionals, withCase, type Command } from '../command.ts';
 
 const editUsage =
-  'edit CASE_DIR EXHIBIT [--number NO] [--title T] [--date YYYY-MM-DD] [--description D] [--confidentiality none|confidential|highly_confidential_aeo] [--json]';
+  'edit CASE_DIR EXHIBIT [--number NO] [--title T] [--date 2020-09-16|9/16/2020] [--description D] [--confidentiality none|confidential|highly_confidential_aeo] [--json]';
 
 export const edit: Command = {
   name: 'edit',

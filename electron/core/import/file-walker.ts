@@ -1,6 +1,8 @@
 // Expands the files and folders a user chose into the files to import, folders recursively, in a stable order.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { skippedInFolder } from '../../../shared/folder-files.ts';
 
 export interface FoundFile {
   path: string; // absolute
@@ -11,21 +13,20 @@ export interface WalkResult {
   missing: { path: string; error: string }[];
 }
 
-// Files the operating system leaves in folders; never evidence. Hidden files (".name") inside a chosen folder are
-// skipped too (lock files, sync metadata); a hidden file chosen by name is imported.
-const SYSTEM_FILES = new Set(['thumbs.db', 'desktop.ini']);
 
 export function walkPaths(inputs: string[]): WalkResult {
   const files: FoundFile[] = [];
   const missing: WalkResult['missing'] = [];
   const seen = new Set<string>();
   for (const input of inputs) {
-    const abs = path.resolve(input);
+    const abs = path.resolve(expandHome(input));
     let stat: fs.Stats;
     try {
       stat = fs.statSync(abs);
     } catch {
-      missing.push({ path: input, error: 'No such file or folder.' });
+      // Named as typed (and as read, when that differs), since a wrong path is usually a typo the user must find.
+      const read = abs === input ? '' : ` (${abs})`;
+      missing.push({ path: input, error: `No file or folder at ${input}${read}.` });
       continue;
     }
     if (stat.isDirectory()) walkDir(abs, files, seen);
@@ -33,6 +34,13 @@ export function walkPaths(inputs: string[]): WalkResult {
     else missing.push({ path: input, error: 'Not a regular file or folder.' });
   }
   return { files, missing };
+}
+
+/** "~" and "~/…" as a shell reads them: the user's home folder (typed paths in browser mode reach no shell). */
+export function expandHome(input: string): string {
+  if (input === '~') return os.homedir();
+  if (input.startsWith('~/') || (path.sep === '\\' && input.startsWith('~\\'))) return path.join(os.homedir(), input.slice(2));
+  return input;
 }
 
 function walkDir(dir: string, files: FoundFile[], seen: Set<string>): void {
@@ -48,7 +56,7 @@ function walkDir(dir: string, files: FoundFile[], seen: Set<string>): void {
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (SYSTEM_FILES.has(entry.name.toLowerCase()) || entry.name.startsWith('.')) continue;
+    if (skippedInFolder(entry.name)) continue;
     const full = path.join(dir, entry.name);
     let stat: fs.Stats;
     try {

@@ -7,8 +7,10 @@ import type { NewExhibit } from '../store/exhibits.ts';
 import type { Incoming } from '../vault/vault.ts';
 import { safeAttachmentName } from './attachment-name.ts';
 import type { ExtractedChild, ExtractedFile } from './extract-protocol.ts';
+import { exhibitTitle } from './exhibit-title.ts';
 import { emptyDocument } from './extractor.ts';
 import { walkPaths } from './file-walker.ts';
+import { uploadedName } from './upload-staging.ts';
 import { createExtractPool, type PoolOptions } from './worker-pool.ts';
 
 export interface ImportOptions {
@@ -24,7 +26,10 @@ export async function importFiles(ctx: CaseContext, inputs: string[], options: I
   for (const m of missing) report.failed.push({ path: m.path, error: m.error, code: 'not_found' });
   const total = files.length;
   const progress = (done: number, current: string | null) => options.onProgress?.({ done, total, current });
-  progress(0, files[0]?.path ?? null);
+  // A file sent from a browser is known by the name it was sent under, not by where it waited in the case folder.
+  const caseDir = path.dirname(ctx.vault.root);
+  const shownPath = (file: string) => uploadedName(caseDir, file) ?? file;
+  progress(0, files[0] ? shownPath(files[0].path) : null);
 
   const pool = createExtractPool(options.pool);
   const passwords = options.passwords ?? [];
@@ -48,12 +53,14 @@ export async function importFiles(ctx: CaseContext, inputs: string[], options: I
       }
       for (let j = i; j < i + lookahead; j++) startRead(j);
       const source = files[i]!.path;
-      progress(i, source);
+      const shown = shownPath(source);
+      progress(i, shown);
       const result = await reads[i]!;
-      if (result instanceof UserError) report.failed.push({ path: source, error: result.message, code: result.code });
-      else if (result.error) report.failed.push({ path: source, error: result.error.message, code: result.error.code });
-      else await storeFamily(ctx, report, result, source);
-      progress(i + 1, files[i + 1]?.path ?? null);
+      if (result instanceof UserError) report.failed.push({ path: shown, error: result.message, code: result.code });
+      else if (result.error) report.failed.push({ path: shown, error: result.error.message, code: result.error.code });
+      else await storeFamily(ctx, report, result, source, shown);
+      const next = files[i + 1]?.path;
+      progress(i + 1, next === undefined ? null : shownPath(next));
     }
   } finally {
     await pool.close();
@@ -75,7 +82,7 @@ interface Planned {
  * Stores a file and its attachments as one family: duplicates left out, originals into the vault, then every row
  * in one transaction — a crash leaves the whole family or none of it, never an email without its attachments.
  */
-async function storeFamily(ctx: CaseContext, report: ImportReport, root: ExtractedFile, source: string): Promise<void> {
+async function storeFamily(ctx: CaseContext, report: ImportReport, root: ExtractedFile, source: string, shown: string): Promise<void> {
   const plan: Planned[] = [];
   const planned = new Map<string, number>(); // sha256 → index, for the same attachment twice in one family
   const duplicates: { path: string; sha256: string; index: number | null; existingId: number | null }[] = [];
@@ -96,7 +103,7 @@ async function storeFamily(ctx: CaseContext, report: ImportReport, root: Extract
     });
     return true;
   };
-  visit(root, { sha256: root.sha256, path: source }, source, null, 0);
+  visit(root, { sha256: root.sha256, path: source }, shown, null, 0);
 
   await ctx.vault.put(plan.map((p) => p.original));
   // Immediate: the number is taken and used under one write lock, even with the app and the CLI importing at once.
@@ -142,7 +149,7 @@ function newExhibit(ctx: CaseContext, p: Planned, parent: { id: number; exhibit:
   const fileName = path.basename(p.displayPath.split('#').at(-1)!);
   return {
     exhibitNo: parent ? `${parent.exhibit.exhibitNo}.${p.childIndex}` : ctx.exhibits.nextExhibitNo(ctx.settings.numbering()),
-    title: doc.title ?? doc.subject ?? fileName.replace(/\.[^.]+$/, ''),
+    title: exhibitTitle(doc, fileName),
     kind: doc.kind,
     date: doc.date,
     author: doc.author,

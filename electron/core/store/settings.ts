@@ -1,4 +1,4 @@
-// Case-wide settings (title, exhibit numbering scheme) kept as JSON values by key.
+// Case-wide settings (title, exhibit numbering scheme, the Export dialog's last settings) kept as JSON values by key.
 import type Database from 'better-sqlite3';
 import type { NumberingScheme } from '../../../shared/model.ts';
 
@@ -20,6 +20,9 @@ export function createSettings(db: Database.Database) {
     setTitle: (title: string) => write('title', title),
     numbering: () => read('numbering', DEFAULT_NUMBERING),
     setNumbering: (scheme: NumberingScheme) => write('numbering', scheme),
+    /** The Export dialog's settings as last used (an object the UI shapes; null before the first export). */
+    exportSettings: () => read<Record<string, unknown> | null>('export-settings', null),
+    setExportSettings: (settings: Record<string, unknown>) => write('export-settings', settings),
   };
 }
 

@@ -2,7 +2,8 @@
 // in the description, where Enter starts a new line); a refused value stays with the reason below it. The draft is
 // bound to the exhibit shown when editing began: the panel keys each field by exhibit, so when the selection moves
 // on, the field goes with its exhibit and an unsaved draft is saved to that exhibit, never to the next one.
-import { useId, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
+import { formatDate } from '../../components/format.ts';
 import type { Exhibit } from '../../../shared/model.ts';
 import { FIELD_LABELS, type EditableField } from '../exhibits/use-save-exhibit.ts';
 import { useFieldDraft } from '../exhibits/use-field-draft.ts';
@@ -13,6 +14,9 @@ const ONE_LINE = new Set<EditableField>(['exhibitNo', 'date']);
 export function DetailField({ exhibit, field }: { exhibit: Exhibit; field: EditableField }) {
   const draft = useFieldDraft(exhibit, field);
   const id = useId();
+  // A date reads in the user's locale until the field is entered, then as stored, to be typed over.
+  const [focused, setFocused] = useState(false);
+  const shown = field === 'date' && !focused && draft.error === null ? formatDate(draft.value || null, true) : draft.value;
 
   const onKeyDown = (e: KeyboardEvent) => {
     const newlineAllowed = field === 'description' && !(e.ctrlKey || e.metaKey);
@@ -25,12 +29,20 @@ export function DetailField({ exhibit, field }: { exhibit: Exhibit; field: Edita
   };
   const common = {
     id,
-    value: draft.value,
+    value: shown,
+    // The whole value when the field is too narrow to show it (a date with its time and zone).
+    title: field === 'date' && !focused ? shown : undefined,
     'aria-invalid': draft.error !== null,
     'aria-describedby': draft.error ? `${id}-error` : undefined,
-    placeholder: field === 'date' ? 'YYYY-MM-DD' : '—',
-    onFocus: draft.begin,
-    onBlur: () => void draft.commit(),
+    placeholder: field === 'date' ? '2020-09-16 or 9/16/2020' : '—',
+    onFocus: () => {
+      setFocused(true);
+      draft.begin();
+    },
+    onBlur: () => {
+      setFocused(false);
+      void draft.commit();
+    },
     onKeyDown,
   };
   return (

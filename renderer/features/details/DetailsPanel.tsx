@@ -8,7 +8,7 @@ import { CONFIDENTIALITY, type Confidentiality, type Exhibit, type ExhibitKind }
 import { api } from '../../api/api.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { Icon } from '../../components/Icon.tsx';
-import { formatBytes, formatDate, KIND_ICONS, KIND_LABELS, STANCE_LABELS } from '../../components/format.ts';
+import { formatBytes, formatDate, KIND_ICONS, KIND_LABELS, STANCE_LABELS, warningsNow } from '../../components/format.ts';
 import { bindEdit, useSaveField } from '../exhibits/use-save-exhibit.ts';
 import { RedactionList } from '../redaction/RedactionList.tsx';
 import { CaseOverview } from './CaseOverview.tsx';
@@ -16,6 +16,8 @@ import { DetailField } from './DetailField.tsx';
 import { History } from './History.tsx';
 import { TagEditor } from './TagEditor.tsx';
 import { WithheldControl } from './WithheldControl.tsx';
+import { TrialControl } from '../trial/TrialControl.tsx';
+import { Designations } from './Designations.tsx';
 
 const CONFIDENTIALITY_LABELS: Record<Confidentiality, string> = {
   none: 'Not confidential',
@@ -147,6 +149,16 @@ function OneExhibit({ exhibit, tagInputRef, onLink, onSelectParagraph }: { exhib
         <TagEditor key={exhibit.id} exhibits={[exhibit]} inputRef={tagInputRef} />
       </section>
 
+      <section className="details-section" aria-label="Numbers">
+        <h3>Numbers</h3>
+        <Designations exhibit={exhibit} designations={current?.designations} />
+      </section>
+
+      <section className="details-section" aria-label="Trial">
+        <h3>Trial</h3>
+        <TrialControl exhibit={exhibit} marks={current?.trialMarks} designations={current?.designations} />
+      </section>
+
       <section className="details-section" aria-label="Productions">
         <h3>Productions</h3>
         {current?.production && (
@@ -220,7 +232,7 @@ function OneExhibit({ exhibit, tagInputRef, onLink, onSelectParagraph }: { exhib
               <dt>Pages</dt>
               <dd className="num">
                 {exhibit.pages}
-                {exhibit.kind === 'pdf' && !exhibit.textLayer ? ' (no text layer)' : ''}
+                {exhibit.kind === 'pdf' && !exhibit.textLayer ? (exhibit.ocr ? ' (scanned; read by OCR)' : ' (scanned; not yet read by OCR)') : ''}
               </dd>
             </>
           )}
@@ -243,7 +255,7 @@ function OneExhibit({ exhibit, tagInputRef, onLink, onSelectParagraph }: { exhib
           {exhibit.warnings.length > 0 && (
             <>
               <dt>Warnings</dt>
-              <dd className="warn-text">{exhibit.warnings.join(' ')}</dd>
+              <dd className="warn-text">{warningsNow(exhibit).join(' ')}</dd>
             </>
           )}
         </dl>

@@ -40,7 +40,7 @@ export function EditableCell({ exhibit, field, onDone, onMove }: EditableCellPro
         aria-label={`${FIELD_LABELS[field]} of ${exhibit.exhibitNo}`}
         aria-invalid={draft.error !== null}
         aria-describedby={draft.error ? errorId : undefined}
-        placeholder={field === 'date' ? 'YYYY-MM-DD' : undefined}
+        placeholder={field === 'date' ? '2020-09-16 or 9/16/2020' : undefined}
         onChange={(e) => draft.change(e.target.value)}
         onKeyDown={(e) => {
           e.stopPropagation();

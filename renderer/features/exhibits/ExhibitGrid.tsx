@@ -1,13 +1,15 @@
-// The exhibits grid: virtualized rows, sortable columns, multi-select by mouse and keyboard, in-place editing,
-// families that fold open, and rows that drag onto a paragraph.
+// The exhibits grid: virtualized rows, sortable and resizable columns, multi-select by mouse, checkbox and keyboard,
+// in-place editing, families that fold open (a treegrid: rows carry their level), and rows that drag onto a paragraph.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { Icon } from '../../components/Icon.tsx';
 import { writeDraggedExhibits } from '../../components/drag-exhibits.ts';
 import { COLUMNS } from './columns.ts';
+import { ColumnResizer } from './ColumnResizer.tsx';
+import { gridTemplate, rowWidth, useColumnWidths } from './column-widths.ts';
 import type { GridRow, SortColumn, SortOrder } from './exhibit-rows.ts';
 import { ExhibitRow, type RowHandlers } from './ExhibitRow.tsx';
-import { extendTo, selectAll, selectOnly, toggle, type Selection } from './selection.ts';
+import { extendTo, NO_SELECTION, selectAll, selectOnly, toggle, type Selection } from './selection.ts';
 import type { EditableField } from './use-save-exhibit.ts';
 
 const ROW_HEIGHT = 32;
@@ -33,6 +35,7 @@ export function ExhibitGrid(props: ExhibitGridProps) {
   const { rows, selection, onSelectionChange, sort, onSortChange, onToggleFamily, onOpen } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<{ id: number; field: EditableField } | null>(null);
+  const { widths, resize } = useColumnWidths();
   const order = useMemo(() => rows.map((r) => r.exhibit.id), [rows]);
   const indexOf = useMemo(() => new Map(order.map((id, i) => [id, i])), [order]);
 
@@ -94,6 +97,12 @@ export function ExhibitGrid(props: ExhibitGridProps) {
         onOpen(id);
       },
       onToggle: (id) => onToggleFamily(id),
+      onCheck(id, e) {
+        pendingSelectOnly.current = null;
+        const current = selectionRef.current;
+        // A checkbox adds or removes one exhibit, keeping the rest; with Shift, the range from the last one checked.
+        onSelectionChange(e.shiftKey ? extendTo(current, order, id, true) : toggle(current, id));
+      },
       onDragStart(id, e: DragEvent) {
         pendingSelectOnly.current = null;
         let ids = selectionRef.current.ids;
@@ -207,6 +216,9 @@ export function ExhibitGrid(props: ExhibitGridProps) {
 
   const items = virtualizer.getVirtualItems();
   const activeRendered = activeIndex !== undefined && items.some((i) => i.index === activeIndex);
+  const allChecked = rows.length > 0 && selection.ids.size >= rows.length && rows.every((r) => selection.ids.has(r.exhibit.id));
+  const someChecked = !allChecked && rows.some((r) => selection.ids.has(r.exhibit.id));
+  const layout = { '--columns': gridTemplate(widths), '--row-width': `${rowWidth(widths)}px` } as CSSProperties;
   return (
     <div
       ref={(el) => {
@@ -216,22 +228,36 @@ export function ExhibitGrid(props: ExhibitGridProps) {
       role="treegrid"
       aria-label="Exhibits"
       aria-rowcount={rows.length + 1}
-      aria-colcount={COLUMNS.length}
+      aria-colcount={COLUMNS.length + 1}
       aria-multiselectable="true"
       aria-activedescendant={activeRendered && selection.active !== null ? `exhibit-row-${selection.active}` : undefined}
       tabIndex={0}
       className="grid"
+      style={layout}
       onKeyDown={onKeyDown}
     >
       <div role="rowgroup" className="grid-head">
         <div role="row" aria-rowindex={1} className="grid-row grid-header-row">
+          <div role="columnheader" aria-colindex={1} className="grid-cell col-select">
+            <input
+              type="checkbox"
+              className="row-check"
+              aria-label="Select all exhibits shown"
+              title="Select all exhibits shown"
+              checked={allChecked}
+              ref={(el) => {
+                if (el) el.indeterminate = someChecked;
+              }}
+              onChange={() => onSelectionChange(allChecked ? NO_SELECTION : selectAll(order, selection.active))}
+            />
+          </div>
           {COLUMNS.map((c, i) => {
             const sorted = c.sort && sort.column === c.sort;
             return (
               <div
                 key={c.id}
                 role="columnheader"
-                aria-colindex={i + 1}
+                aria-colindex={i + 2}
                 aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : c.sort ? 'none' : undefined}
                 className={`grid-cell col-${c.id}`}
               >
@@ -241,8 +267,9 @@ export function ExhibitGrid(props: ExhibitGridProps) {
                     {sorted && <Icon name={sort.descending ? 'chevronDown' : 'chevronUp'} size={13} />}
                   </button>
                 ) : (
-                  c.label
+                  <span>{c.label}</span>
                 )}
+                <ColumnResizer label={c.label} onResize={(w) => resize(c.id, w)} />
               </div>
             );
           })}

@@ -1,8 +1,9 @@
-// One row of the exhibits grid: number (indented in its family), date, title, kind, pages, tags, description.
+// One row of the exhibits grid: its checkbox, number (indented in its family), date, title, kind, pages, tags,
+// description; text cut short by its column is shown whole in a tooltip.
 import { memo, type DragEvent, type MouseEvent, type ReactNode } from 'react';
 import { Icon } from '../../components/Icon.tsx';
 import { TagChip } from '../../components/TagChip.tsx';
-import { formatDate, KIND_ICONS, KIND_LABELS } from '../../components/format.ts';
+import { formatDate, KIND_ICONS, KIND_LABELS, warningsNow } from '../../components/format.ts';
 import { COLUMNS } from './columns.ts';
 import { EditableCell } from './EditableCell.tsx';
 import type { GridRow } from './exhibit-rows.ts';
@@ -16,6 +17,8 @@ export interface RowHandlers {
   onCellClick: (id: number, field: EditableField | null, e: MouseEvent) => void;
   onRowDoubleClick: (id: number) => void;
   onToggle: (id: number) => void;
+  /** The row's checkbox: adds or removes the exhibit (Shift: the range from the last one). */
+  onCheck: (id: number, e: MouseEvent) => void;
   onDragStart: (id: number, e: DragEvent) => void;
   onEditDone: () => void;
   onEditMove: (id: number, from: EditableField, by: 1 | -1) => void;
@@ -44,7 +47,7 @@ export const ExhibitRow = memo(function ExhibitRow({ row, index, top, selected, 
     const field = column.edit ?? null;
     if (editing && field === editing) {
       return (
-        <div role="gridcell" className={`grid-cell ${className}`} aria-colindex={columnIndex + 1}>
+        <div role="gridcell" className={`grid-cell ${className}`} aria-colindex={columnIndex + 2}>
           <EditableCell exhibit={e} field={editing} onDone={handlers.onEditDone} onMove={(by) => handlers.onEditMove(e.id, editing, by)} />
         </div>
       );
@@ -53,7 +56,7 @@ export const ExhibitRow = memo(function ExhibitRow({ row, index, top, selected, 
       <div
         role="gridcell"
         className={`grid-cell ${className}`}
-        aria-colindex={columnIndex + 1}
+        aria-colindex={columnIndex + 2}
         onClick={(ev) => handlers.onCellClick(e.id, field, ev)}
       >
         {content}
@@ -78,6 +81,27 @@ export const ExhibitRow = memo(function ExhibitRow({ row, index, top, selected, 
       onDoubleClick={() => handlers.onRowDoubleClick(e.id)}
       onDragStart={(ev) => handlers.onDragStart(e.id, ev)}
     >
+      <div role="gridcell" className="grid-cell col-select" aria-colindex={1}>
+        {/* Reached by pointer; the keyboard selects with Shift/Ctrl and Space on the grid itself. */}
+        <input
+          type="checkbox"
+          className="row-check"
+          tabIndex={-1}
+          aria-label={`Select ${e.exhibitNo}`}
+          checked={selected}
+          onChange={() => {}}
+          onMouseDown={(ev) => {
+            // Kept off the row (which would select only this one) and off the focus, which stays with the grid.
+            ev.preventDefault();
+            ev.stopPropagation();
+          }}
+          onClick={(ev) => {
+            ev.stopPropagation();
+            handlers.onCheck(e.id, ev);
+          }}
+          onDoubleClick={(ev) => ev.stopPropagation()}
+        />
+      </div>
       {cell(
         0,
         <span className="cell-number" style={{ paddingLeft: row.depth * 18 }}>
@@ -98,7 +122,9 @@ export const ExhibitRow = memo(function ExhibitRow({ row, index, top, selected, 
           ) : (
             <span className="row-toggle-space" />
           )}
-          <span className="num">{e.exhibitNo}</span>
+          <span className="num truncate" title={e.exhibitNo}>
+            {e.exhibitNo}
+          </span>
         </span>,
         'col-number',
       )}
@@ -108,6 +134,11 @@ export const ExhibitRow = memo(function ExhibitRow({ row, index, top, selected, 
         <span className="cell-title" title={e.title}>
           <Icon name={KIND_ICONS[e.kind]} size={15} className={`kind-icon kind-${e.kind}`} />
           <span className="truncate">{e.title}</span>
+          {e.designations && (
+            <span className="cell-designations" title={e.designations.map((d) => d.cite).join('\n')}>
+              {e.designations.map((d) => d.cite).join(' · ')}
+            </span>
+          )}
           {row.childCount > 0 && (
             <span className="attachment-count" title={`${row.childCount} attachment(s)`}>
               <Icon name="clip" size={12} />
@@ -115,7 +146,7 @@ export const ExhibitRow = memo(function ExhibitRow({ row, index, top, selected, 
             </span>
           )}
           {e.warnings.length > 0 && (
-            <span className="warning-dot" title={e.warnings.join('\n')}>
+            <span className="warning-dot" title={warningsNow(e).join('\n')}>
               <Icon name="alert" size={13} />
               <span className="visually-hidden">Import warning</span>
             </span>

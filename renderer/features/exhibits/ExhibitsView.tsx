@@ -1,5 +1,6 @@
 // The exhibits tab: the filter bar over the grid; owns sorting and which families are open.
 import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
+import { labelKey } from '../../../shared/designation-key.ts';
 import { api } from '../../api/api.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ExhibitGrid } from './ExhibitGrid.tsx';
@@ -37,7 +38,7 @@ export function ExhibitsView({ selection, onSelectionChange, choice, onChoiceCha
   const filter: ExhibitFilter = useMemo(() => {
     if (!isChosen(choice)) return NO_FILTER;
     const linkedTo = choice.paragraph === null ? null : linked?.paragraph === choice.paragraph ? linked : { paragraph: choice.paragraph, exhibitIds: new Set<number>() };
-    return { kind: choice.kind, tag: choice.tag, dateFrom: choice.dateFrom, dateTo: choice.dateTo, linkedTo };
+    return { kind: choice.kind, tag: choice.tag, dateFrom: choice.dateFrom, dateTo: choice.dateTo, linkedTo, number: labelKey(choice.number) };
   }, [choice, linked]);
 
   // An attachment chosen elsewhere (a search hit, an email's attachment list) opens its family in the grid.

@@ -1,7 +1,8 @@
-// The filters above the grid: kind, tag, date range and linked paragraph, with how many exhibits remain.
+// The filters above the grid: kind, tag, date range and linked paragraph, with how many exhibits remain and a labelled
+// way to clear them; on a narrow window the bar wraps onto a second line rather than cut anything off.
 import { EXHIBIT_KINDS, type ExhibitKind, type Paragraph, type Tag } from '../../../shared/model.ts';
 import { Icon } from '../../components/Icon.tsx';
-import { KIND_LABELS } from '../../components/format.ts';
+import { formatCount, KIND_LABELS } from '../../components/format.ts';
 import { TagOptions } from '../../components/TagOptions.tsx';
 
 export interface FilterChoice {
@@ -10,12 +11,14 @@ export interface FilterChoice {
   dateFrom: string;
   dateTo: string;
   paragraph: number | null;
+  /** Any number it carries, or the beginning of one: "PX 12", "Smith Dep. Ex. 4", "Smith Dep". */
+  number: string;
 }
 
-export const NO_CHOICE: FilterChoice = { kind: null, tag: null, dateFrom: '', dateTo: '', paragraph: null };
+export const NO_CHOICE: FilterChoice = { kind: null, tag: null, dateFrom: '', dateTo: '', paragraph: null, number: '' };
 
 export function isChosen(c: FilterChoice): boolean {
-  return c.kind !== null || c.tag !== null || c.dateFrom !== '' || c.dateTo !== '' || c.paragraph !== null;
+  return c.kind !== null || c.tag !== null || c.dateFrom !== '' || c.dateTo !== '' || c.paragraph !== null || c.number.trim() !== '';
 }
 
 interface FilterBarProps {
@@ -32,6 +35,17 @@ export function FilterBar({ choice, onChange, tags, paragraphs, shown, total, co
   const set = (patch: Partial<FilterChoice>) => onChange({ ...choice, ...patch });
   return (
     <search className="filter-bar" aria-label="Filter exhibits">
+      <label className="filter">
+        <span className="visually-hidden">Number</span>
+        <input
+          type="search"
+          className="filter-number"
+          aria-label="Has the number"
+          placeholder="Number, e.g. Smith Dep. Ex. 4"
+          value={choice.number}
+          onChange={(e) => set({ number: e.target.value })}
+        />
+      </label>
       <label className="filter">
         <span className="visually-hidden">Kind</span>
         <select aria-label="Kind" value={choice.kind ?? ''} onChange={(e) => set({ kind: (e.target.value || null) as ExhibitKind | null })}>
@@ -74,11 +88,14 @@ export function FilterBar({ choice, onChange, tags, paragraphs, shown, total, co
         </select>
       </label>
       {isChosen(choice) && (
-        <span className="filter-count num" aria-live="polite">
-          {shown.toLocaleString('en-US')} of {total.toLocaleString('en-US')}
-          {!complete && '…'}
-          <button type="button" className="icon-button small" aria-label="Clear filters" title="Clear filters" onClick={() => onChange(NO_CHOICE)}>
+        <span className="filter-count">
+          <span className="num" aria-live="polite">
+            {formatCount(shown)} of {formatCount(total)}
+            {!complete && '…'}
+          </span>
+          <button type="button" className="button small" title="Clear filters" onClick={() => onChange(NO_CHOICE)}>
             <Icon name="close" size={13} />
+            Clear filters
           </button>
         </span>
       )}

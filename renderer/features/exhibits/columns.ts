@@ -2,8 +2,10 @@
 import type { EditableField } from './use-save-exhibit.ts';
 import type { SortColumn } from './exhibit-rows.ts';
 
+export type ColumnId = 'number' | 'date' | 'title' | 'kind' | 'tags' | 'description';
+
 export interface Column {
-  id: string;
+  id: ColumnId;
   label: string;
   sort?: SortColumn;
   edit?: EditableField;

@@ -1,5 +1,6 @@
 // Turns the flat list of exhibits into the grid's rows: families (an email and its attachments) nested under their
 // parent, top-level rows sorted by the chosen column, filters applied with the families of matches kept as context.
+import { keyMatches, labelKey } from '../../../shared/designation-key.ts';
 import type { Exhibit, ExhibitKind } from '../../../shared/model.ts';
 
 export type SortColumn = 'number' | 'date' | 'title' | 'kind';
@@ -15,9 +16,11 @@ export interface ExhibitFilter {
   dateTo: string;
   /** Exhibits linked to the chosen paragraph, once they are known. */
   linkedTo: { paragraph: number; exhibitIds: Set<number> } | null;
+  /** A number as labelKey folds it: the exhibit's own, or one of its designations, is it or begins with it. */
+  number: string;
 }
 
-export const NO_FILTER: ExhibitFilter = { kind: null, tag: null, dateFrom: '', dateTo: '', linkedTo: null };
+export const NO_FILTER: ExhibitFilter = { kind: null, tag: null, dateFrom: '', dateTo: '', linkedTo: null, number: '' };
 
 export interface GridRow {
   exhibit: Exhibit;
@@ -78,7 +81,13 @@ function sortExhibits(list: readonly Exhibit[], order: SortOrder): Exhibit[] {
 }
 
 function isFiltering(filter: ExhibitFilter): boolean {
-  return filter.kind !== null || filter.tag !== null || filter.dateFrom !== '' || filter.dateTo !== '' || filter.linkedTo !== null;
+  return filter.kind !== null || filter.tag !== null || filter.dateFrom !== '' || filter.dateTo !== '' || filter.linkedTo !== null || filter.number !== '';
+}
+
+/** Whether the exhibit's own number, or any it carries (by its label or its cite), is or begins with the typed one. */
+function numbered(e: Exhibit, typed: string): boolean {
+  if (keyMatches(labelKey(e.exhibitNo), typed)) return true;
+  return e.designations?.some((d) => keyMatches(labelKey(d.label), typed) || keyMatches(labelKey(d.cite), typed)) ?? false;
 }
 
 export function matches(e: Exhibit, filter: ExhibitFilter): boolean {
@@ -91,6 +100,7 @@ export function matches(e: Exhibit, filter: ExhibitFilter): boolean {
   if (filter.dateFrom && (day === null || day < filter.dateFrom)) return false;
   if (filter.dateTo && (day === null || day > filter.dateTo)) return false;
   if (filter.linkedTo && !filter.linkedTo.exhibitIds.has(e.id)) return false;
+  if (filter.number && !numbered(e, filter.number)) return false;
   return true;
 }
 

@@ -4,6 +4,7 @@
 import { useCallback } from 'react';
 import { EXHIBIT_FIELD_LABELS, idRef, type EditableExhibitField, type Exhibit, type ExhibitEdit } from '../../../shared/model.ts';
 import type { ExhibitExpected } from '../../../shared/api.ts';
+import { DATE_INPUT_MESSAGE, readDateInput } from '../../../shared/date-input.ts';
 import { api } from '../../api/api.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 
@@ -37,7 +38,9 @@ export function bindEdit(exhibit: Exhibit, field: EditableExhibitField): BoundEd
 
 function normalized(field: EditableExhibitField, raw: string): string | null {
   const value = field === 'description' ? raw.trim() : raw.trim().replace(/\s+/g, ' ');
-  return value === '' && CLEARABLE.has(field) ? null : value;
+  if (value === '' && CLEARABLE.has(field)) return null;
+  // A date typed as 9/16/2020 is the same date as 2020-09-16; one the app cannot read is kept as typed and refused.
+  return field === 'date' ? (readDateInput(value) ?? value) : value;
 }
 
 export type SaveOutcome = { saved: Exhibit | null; problem: null } | { saved: null; problem: string };
@@ -54,6 +57,7 @@ export function useSaveField(): (edit: BoundEdit, draft: string) => Promise<Save
       const to = normalized(bound.field, draft);
       if (to === normalized(bound.field, bound.shown)) return { saved: null, problem: null };
       const label = FIELD_LABELS[bound.field].toLowerCase();
+      if (bound.field === 'date' && to !== null && readDateInput(to) === null) return { saved: null, problem: DATE_INPUT_MESSAGE };
       try {
         const saved = await api.updateExhibit({
           exhibit: idRef(bound.exhibitId),

@@ -5,10 +5,11 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { FormFooter } from '../../components/FormFooter.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useWorkspace } from '../../app/workspace.tsx';
-import { defaultForm, toRequest, type ExportForm } from './export-form.ts';
+import { toRequest, type ExportForm } from './export-form.ts';
 import { ExportOutcome } from './ExportOutcome.tsx';
 import { ExportPreview } from './ExportPreview.tsx';
 import { ExportSettings } from './ExportSettings.tsx';
+import { saveWithCase, useRememberedForm } from './remembered-form.ts';
 import { useExport } from './use-export.ts';
 import { usePreview } from './use-preview.ts';
 
@@ -43,7 +44,7 @@ export function ExportDialog({ open, selected, onClose }: ExportDialogProps) {
   const title = phase.state === 'running' ? 'Exporting' : phase.state === 'checking' || phase.state === 'done' ? 'Export finished' : 'Export';
   return (
     <Dialog open={open} title={title} onClose={close} dismissable={phase.state !== 'running'} className="export-dialog">
-      {phase.state === 'idle' && <ExportSetup selected={selected} onStart={exporter.start} onClose={close} />}
+      {phase.state === 'idle' && <ExportSetup open={open} selected={selected} onStart={exporter.start} onClose={close} />}
       {phase.state === 'running' && (
         <div className="import-progress">
           <ProgressBar label="Export progress" value={phase.progress.done} max={phase.progress.total} />
@@ -78,17 +79,29 @@ export function ExportDialog({ open, selected, onClose }: ExportDialogProps) {
   );
 }
 
-// The settings survive "Export something else" and closing the dialog, as a trial team re-exports with small changes.
-let remembered: ExportForm | null = null;
+interface ExportSetupProps {
+  open: boolean;
+  selected: string[];
+  onStart: ReturnType<typeof useExport>['start'];
+  onClose: () => void;
+}
 
-function ExportSetup({ selected: selectedNow, onStart, onClose }: { selected: string[]; onStart: ReturnType<typeof useExport>['start']; onClose: () => void }) {
+// The settings survive "Export something else", closing the dialog and the next session, as a trial team re-exports
+// with small changes (remembered-form.ts).
+function ExportSetup(props: ExportSetupProps) {
   const { caseInfo } = useWorkspace();
+  const remembered = useRememberedForm(props.open, caseInfo?.folder ?? '');
+  if (!remembered.initial) return <p className="muted">Reading this case’s export settings…</p>;
+  return <ExportSetupForm {...props} initial={remembered.initial} keep={remembered.keep} />;
+}
+
+function ExportSetupForm({ selected: selectedNow, onStart, onClose, initial, keep }: ExportSetupProps & { initial: ExportForm; keep: (form: ExportForm) => void }) {
   // "Selected in the grid" means the exhibits selected when the settings opened: the export and its preview are
   // bound to them, whatever the grid's selection does meanwhile.
   const [selected] = useState(selectedNow);
-  const [form, setForm] = useState<ExportForm>(() => remembered ?? defaultForm(caseInfo?.folder ?? ''));
+  const [form, setForm] = useState<ExportForm>(initial);
   const [error, setError] = useState<string | null>(null);
-  remembered = form;
+  keep(form);
   const read = useMemo(() => toRequest(form, selected), [form, selected]);
   const preview = usePreview('request' in read ? read.request : null);
 
@@ -99,6 +112,7 @@ function ExportSetup({ selected: selectedNow, onStart, onClose }: { selected: st
         e.preventDefault();
         if ('problem' in read) return setError(read.problem);
         setError(null);
+        saveWithCase(form);
         void onStart(read.request);
       }}
     >

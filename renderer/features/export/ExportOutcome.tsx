@@ -26,7 +26,9 @@ export function ExportOutcome({ result, preflight, preflightError, checking }: E
       <ul className="written-files" aria-label="Files written">
         {result.files.map((f) => (
           <li key={f.path}>
-            <span className="mono name">{fileName(f.path)}</span>
+            <span className="mono name" title={f.path}>
+              {fileName(f.path)}
+            </span>
             <span className="muted">
               {f.pages !== null ? `${plural(f.pages, 'page')} · ` : ''}
               {size(f.bytes)}
@@ -42,6 +44,13 @@ export function ExportOutcome({ result, preflight, preflightError, checking }: E
           </li>
         ))}
       </ul>
+      {result.filing && (
+        <p className="hint" role="status">
+          <Icon name="check" size={15} />
+          Filing “{result.filing.title}” recorded: {result.filing.exhibits.map((e) => `${e.exhibitNo} is Ex. ${e.label}`).join(', ')}. These labels stay as they are;
+          enter the docket number once it is filed (exhibit-desk filing … docket).
+        </p>
+      )}
       {result.warnings.length > 0 && (
         <div className="hint warn">
           <Icon name="alert" size={15} />
@@ -52,33 +61,36 @@ export function ExportOutcome({ result, preflight, preflightError, checking }: E
           </ul>
         </div>
       )}
-      <section className="preflight" aria-label="Preflight">
-        <h3>Preflight</h3>
-        {checking && <p className="muted">Checking the PDFs as a court’s filing system would…</p>}
-        {preflightError && <p className="form-error">Preflight could not run: {preflightError}</p>}
-        {preflight && problems.length === 0 && (
-          <p className="preflight-ok">
-            <Icon name="check" /> {plural(preflight.files.length, 'PDF')} passed: valid, within the size limit, text on every page, nothing
-            embedded or scripted, fonts embedded, no personal identifiers found.
-          </p>
-        )}
-        {preflight && problems.length > 0 && (
-          <p>
-            {plural(preflight.files.filter((f) => !f.ok).length, 'PDF')} of {preflight.files.length} would be refused or need attention before
-            filing:
-          </p>
-        )}
-        {problems.length > 0 && (
-          <ul className="preflight-problems">
-            {problems.map((p, i) => (
-              <li key={i}>
-                <span className="mono">{p.file}</span>
-                {p.page !== null ? ` p. ${p.page}` : ''}: {p.message}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {/* Only PDFs are checked: an export of Word or CSV files alone has no preflight to show. */}
+      {(checking || preflight || preflightError) && (
+        <section className="preflight" aria-label="Preflight">
+          <h3>Preflight</h3>
+          {checking && <p className="muted">Checking the PDFs as a court’s filing system would…</p>}
+          {preflightError && <p className="form-error">Preflight could not run: {preflightError}</p>}
+          {preflight && problems.length === 0 && (
+            <p className="preflight-ok">
+              <Icon name="check" /> {plural(preflight.files.length, 'PDF')} passed: valid, within the size limit, text on every page, nothing
+              embedded or scripted, fonts embedded, no personal identifiers found.
+            </p>
+          )}
+          {preflight && problems.length > 0 && (
+            <p>
+              {plural(preflight.files.filter((f) => !f.ok).length, 'PDF')} of {preflight.files.length} would be refused or need attention before
+              filing:
+            </p>
+          )}
+          {problems.length > 0 && (
+            <ul className="preflight-problems">
+              {problems.map((p, i) => (
+                <li key={i}>
+                  <span className="mono">{p.file}</span>
+                  {p.page !== null ? ` p. ${p.page}` : ''}: {p.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
     </div>
   );
 }

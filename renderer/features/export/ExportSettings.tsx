@@ -10,6 +10,7 @@ import { stamps, type ExportForm, type SelectBy } from './export-form.ts';
 import { TagOptions } from '../../components/TagOptions.tsx';
 import { CaptionFields, RedactionChoices } from './RedactionSettings.tsx';
 import { ProductionSettings } from './ProductionSettings.tsx';
+import { FilingSettings, JurySettings, TrialListSettings } from '../trial/TrialExportSettings.tsx';
 
 const KINDS: [ExportForm['kind'], string][] = [
   ['bundle', 'Bundle'],
@@ -17,6 +18,8 @@ const KINDS: [ExportForm['kind'], string][] = [
   ['list', 'Exhibit list'],
   ['proof-chart', 'Proof chart'],
   ['production', 'Production'],
+  ['trial-list', 'Trial exhibit list (AO 187)'],
+  ['jury', 'Jury copy'],
 ];
 
 const LIST_FORMATS = [
@@ -54,7 +57,7 @@ export function ExportSettings({ form, setForm, selected }: ExportSettingsProps)
     <div className="export-settings">
       <Segmented legend="Export" value={form.kind} options={KINDS} onChange={set('kind')} />
 
-      {form.kind !== 'proof-chart' && (
+      {form.kind !== 'proof-chart' && form.kind !== 'jury' && (
         <div className="field-row">
           <label className="field">
             <span>Exhibits</span>
@@ -83,7 +86,7 @@ export function ExportSettings({ form, setForm, selected }: ExportSettingsProps)
           )}
         </div>
       )}
-      {form.kind !== 'proof-chart' && form.selectBy === 'paragraph' && (
+      {form.kind !== 'proof-chart' && form.kind !== 'jury' && form.selectBy === 'paragraph' && (
         <ParagraphSelect label="Paragraph" paragraphs={allegations?.paragraphs ?? []} value={form.paragraph} onChange={set('paragraph')} noneLabel="Choose a paragraph…" />
       )}
 
@@ -135,6 +138,7 @@ export function ExportSettings({ form, setForm, selected }: ExportSettingsProps)
           </div>
           {court && <p className="court-rule">{court.rule}</p>}
           <RedactionChoices form={form} setForm={setForm} />
+          <FilingSettings form={form} setForm={setForm} />
         </>
       )}
 
@@ -156,6 +160,8 @@ export function ExportSettings({ form, setForm, selected }: ExportSettingsProps)
 
       {form.kind === 'list' && <Segmented legend="Format" value={form.listFormat} options={LIST_FORMATS} onChange={set('listFormat')} />}
       {form.kind === 'proof-chart' && <Segmented legend="Format" value={form.chartFormat} options={CHART_FORMATS} onChange={set('chartFormat')} />}
+      {form.kind === 'trial-list' && <TrialListSettings form={form} setForm={setForm} />}
+      {form.kind === 'jury' && <JurySettings form={form} setForm={setForm} />}
 
       <div className="field-row">
         <label className="field grow">

@@ -10,7 +10,7 @@ interface Props {
 }
 
 export function RedactionChoices({ form, setForm }: Props) {
-  const toggle = (key: 'redactions' | 'redactionLabels' | 'pageLabels') => (e: { target: { checked: boolean } }) =>
+  const toggle = (key: 'redactions' | 'redactionLabels' | 'pageLabels' | 'printNatives') => (e: { target: { checked: boolean } }) =>
     setForm((f) => ({ ...f, [key]: e.target.checked }));
   return (
     <fieldset className="field group export-checks">
@@ -27,6 +27,11 @@ export function RedactionChoices({ form, setForm }: Props) {
         <label className="check">
           <input type="checkbox" checked={form.pageLabels} onChange={toggle('pageLabels')} />
           <span>Label each page (PX-012 – 3 of 7)</span>
+        </label>
+        {/* Received documents are printed as produced (the images the other side Bates-stamped) unless this is ticked. */}
+        <label className="check">
+          <input type="checkbox" checked={form.printNatives} onChange={toggle('printNatives')} />
+          <span>Print received natives, not their produced images</span>
         </label>
       </div>
       {!form.redactions && (

@@ -23,6 +23,8 @@ export interface ExportForm {
   redactions: boolean;
   redactionLabels: boolean;
   pageLabels: boolean;
+  /** Documents received in a production with a native original printed from it, not from the images produced for it. */
+  printNatives: boolean;
   caption: { court: string; caseTitle: string; caseNumber: string; filingTitle: string };
   cover: string;
   court: CourtId | '';
@@ -31,6 +33,12 @@ export interface ExportForm {
   chartFormat: 'pdf' | 'docx';
   /** A production's own settings: its Bates numbers continue per prefix, so it takes no first number. */
   production: { prefix: string; digits: string; volume: string; images: 'tiff' | 'pdf'; text: boolean; natives: 'spreadsheets' | 'all' | 'none' };
+  /** A bundle or stamped exhibits made for a filing: its title and labels (frozen once made), and whether exhibits already on the docket are cited. */
+  filing: { on: boolean; title: string; labels: 'letters' | 'numbers'; cite: boolean };
+  /** The trial exhibit list (AO 187): its format and heading. */
+  trialList: { format: 'pdf' | 'docx'; court: string; caseNumber: string; judge: string; trialDates: string };
+  /** The jury's copy: with the Exhibits.txt index, and the case number on each stamp. */
+  jury: { index: boolean; caseNumber: string };
   outDir: string;
 }
 
@@ -49,6 +57,7 @@ export function defaultForm(caseFolder: string): ExportForm {
     redactions: true,
     redactionLabels: false,
     pageLabels: false,
+    printNatives: false,
     caption: { court: '', caseTitle: '', caseNumber: '', filingTitle: '' },
     cover: '',
     court: '',
@@ -56,6 +65,9 @@ export function defaultForm(caseFolder: string): ExportForm {
     listFormat: 'pdf',
     chartFormat: 'pdf',
     production: { prefix: '', digits: '7', volume: '', images: 'tiff', text: true, natives: 'spreadsheets' },
+    filing: { on: false, title: '', labels: 'letters', cite: true },
+    trialList: { format: 'pdf', court: '', caseNumber: '', judge: '', trialDates: '' },
+    jury: { index: true, caseNumber: '' },
     outDir: caseFolder ? `${caseFolder.replace(/[\\/]+$/, '')}${caseFolder.includes('\\') ? '\\' : '/'}Exports` : '',
   };
 }
@@ -98,6 +110,8 @@ function readRequest(form: ExportForm, selected: string[]): ExportRequest {
   if (form.kind === 'list') return { kind: 'list', args: { outDir, format: form.listFormat, select: selection(form, selected) } };
   if (form.kind === 'proof-chart') return { kind: 'proof-chart', args: { outDir, format: form.chartFormat } };
   if (form.kind === 'production') return productionRequest(form, outDir, selected);
+  if (form.kind === 'trial-list') return trialListRequest(form, outDir, selected);
+  if (form.kind === 'jury') return { kind: 'jury', args: { outDir, index: form.jury.index, caseNumber: form.jury.caseNumber.trim() || undefined } };
   const stamped = {
     outDir,
     select: selection(form, selected),
@@ -112,6 +126,8 @@ function readRequest(form: ExportForm, selected: string[]): ExportRequest {
     redactions: form.redactions,
     redactionLabels: form.redactions && form.redactionLabels,
     pageLabels: form.pageLabels,
+    printNatives: form.printNatives,
+    filing: filingOf(form),
   };
   if (form.kind === 'stamped') return { kind: 'stamped', args: stamped };
   const maxMb = form.maxMb.trim() === '' ? undefined : Number(form.maxMb);
@@ -136,6 +152,30 @@ function productionRequest(form: ExportForm, outDir: string, selected: string[])
       text: p.text,
       natives: p.natives,
       redactions: form.redactions,
+    },
+  };
+}
+
+/** The filing an export is made for, when it is: its title is needed, since later filings and the docket name it. */
+function filingOf(form: ExportForm): { title: string; labels: 'letters' | 'numbers'; cite: boolean } | undefined {
+  if (!form.filing.on) return undefined;
+  const title = form.filing.title.trim();
+  if (!title) throw new Error('Give the filing a title, such as "Opposition to summary judgment".');
+  return { title, labels: form.filing.labels, cite: form.filing.cite };
+}
+
+function trialListRequest(form: ExportForm, outDir: string, selected: string[]): ExportRequest {
+  const t = form.trialList;
+  const caption = { court: t.court.trim() || undefined, caseNumber: t.caseNumber.trim() || undefined };
+  return {
+    kind: 'trial-list',
+    args: {
+      outDir,
+      format: t.format,
+      select: selection(form, selected),
+      caption: caption.court || caption.caseNumber ? caption : undefined,
+      judge: t.judge.trim() || undefined,
+      trialDates: t.trialDates.trim() || undefined,
     },
   };
 }

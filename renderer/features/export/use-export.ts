@@ -24,6 +24,10 @@ function run(request: ExportRequest, options: { signal: AbortSignal; onProgress:
       return api.exportProofChart(request.args, options);
     case 'production':
       return api.exportProduction(request.args, options);
+    case 'trial-list':
+      return api.exportTrialList(request.args, options);
+    case 'jury':
+      return api.exportJuryCopy(request.args, options);
   }
 }
 

@@ -1,8 +1,10 @@
-// Files dragged from the desktop onto the window: an overlay while they hover, an import when they land.
+// Files dragged from the desktop onto the window: an overlay while they hover, an import when they land: by their
+// paths in the desktop app, by sending them (folders walked) to the local server in browser mode.
 import { useEffect, useState } from 'react';
 import { importSource } from '../../api/import-source.ts';
 import { Icon } from '../../components/Icon.tsx';
 import type { ImportRequest } from './ImportDialog.tsx';
+import { filesOfDrop } from './send-files.ts';
 
 function carriesFiles(e: DragEvent): boolean {
   return e.dataTransfer?.types.includes('Files') ?? false;
@@ -32,10 +34,12 @@ export function DropZone({ onDrop }: { onDrop: (request: ImportRequest) => void 
       e.preventDefault();
       depth = 0;
       setOver(false);
-      const files = Array.from(e.dataTransfer?.files ?? []);
-      if (files.length === 0) return;
+      const transfer = e.dataTransfer;
+      const files = Array.from(transfer?.files ?? []);
+      if (!transfer || files.length === 0) return;
       const paths = importSource.pathsOf(files);
-      onDrop(paths ? { paths } : { droppedNames: files.map((f) => f.name) });
+      if (paths) return onDrop({ paths });
+      void filesOfDrop(transfer).then((sent) => sent.length > 0 && onDrop({ files: sent }));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', overHandler);

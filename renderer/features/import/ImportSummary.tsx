@@ -1,9 +1,10 @@
 // The end of an import: how many files were imported, were already in the case, or failed, and why; and how many
-// scanned pages were read.
+// scanned pages were read. Every line names its file; warnings say how things stand now (OCR may have read the
+// pages an import found without text since).
 import type { ImportReport, OcrReport } from '../../../shared/model.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { Icon } from '../../components/Icon.tsx';
-import { fileName, plural } from '../../components/format.ts';
+import { fileName, plural, warningsNow } from '../../components/format.ts';
 
 interface ImportSummaryProps {
   report: ImportReport;
@@ -52,8 +53,9 @@ export function ImportSummary({ report, ocr, onClose, onShowImported }: ImportSu
           <ul>
             {report.failed.map((f) => (
               <li key={f.path}>
-                <span className="mono" title={f.path}>
-                  {fileName(f.path)}
+                {/* A path that was not found is shown whole: the mistake is usually in its folders. */}
+                <span className="mono break" title={f.path}>
+                  {f.code === 'not_found' ? f.path : fileName(f.path)}
                 </span>
                 <span className="reason">{f.error}</span>
               </li>
@@ -80,12 +82,17 @@ export function ImportSummary({ report, ocr, onClose, onShowImported }: ImportSu
         <section aria-label="Imported with warnings" className="report-list">
           <h3>Imported with warnings</h3>
           <ul>
-            {warned.map((i) => (
-              <li key={i.id}>
-                <span className="num">{i.exhibitNo}</span>
-                <span className="reason">{i.warnings.join(' ')}</span>
-              </li>
-            ))}
+            {warned.map((i) => {
+              const now = exhibits.byId.get(i.id);
+              return (
+                <li key={i.id}>
+                  <span className="mono" title={i.path}>
+                    {fileName(i.path)} <span className="muted num">({now?.exhibitNo ?? i.exhibitNo})</span>
+                  </span>
+                  <span className="reason">{(now ? warningsNow(now) : i.warnings).join(' ')}</span>
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}

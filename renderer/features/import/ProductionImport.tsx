@@ -1,13 +1,16 @@
 // A folder imported as a production volume: what its load files hold (documents, pages, families), what is wrong with
-// them by line, which of their fields become which of ours, and who produced it; then the import itself.
+// them by line, which of their fields become which of ours (changeable, and read again at each change), and who
+// produced it; then the import itself.
 import { useEffect, useState } from 'react';
 import type { ProductionPreview } from '../../../shared/model.ts';
 import { api } from '../../api/api.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { fileName, plural } from '../../components/format.ts';
+import { completeFieldMap, ProductionFieldMap } from './ProductionFieldMap.tsx';
 import type { ProductionImport as ProductionArgs } from './use-import.ts';
 
 interface Props {
+  /** The volume's folder; the parent keys this form by it, so that a map changed for one volume never reaches another. */
   path: string;
   onImport: (production: ProductionArgs) => void;
   onBack: () => void;
@@ -17,17 +20,30 @@ export function ProductionImport({ path, onImport, onBack }: Props) {
   const [preview, setPreview] = useState<ProductionPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [party, setParty] = useState('');
+  // The map the user has changed, if any: the volume is read again with it (counts and problems follow the map).
+  const [fieldMap, setFieldMap] = useState<Record<string, string> | undefined>(undefined);
+  const [reading, setReading] = useState(true);
 
   useEffect(() => {
     let live = true;
-    api.inspectProduction({ path }).then(
-      (p) => live && setPreview(p),
-      (e: unknown) => live && setError((e as Error).message),
+    setReading(true);
+    api.inspectProduction({ path, fieldMap }).then(
+      (p) => {
+        if (!live) return;
+        setPreview(p);
+        setError(null);
+        setReading(false);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setError((e as Error).message);
+        setReading(false);
+      },
     );
     return () => {
       live = false;
     };
-  }, [path]);
+  }, [path, fieldMap]);
 
   return (
     <form
@@ -35,8 +51,8 @@ export function ProductionImport({ path, onImport, onBack }: Props) {
       aria-label="Production volume"
       onSubmit={(e) => {
         e.preventDefault();
-        // The field map shown is the one inspected, sent back as is so that what was shown is what is imported.
-        if (preview) onImport({ fieldMap: preview.fieldMap, producingParty: party.trim() || undefined });
+        // The field map shown is the one inspected, sent back whole so that what was shown is what is imported.
+        if (preview && !reading) onImport({ fieldMap: completeFieldMap(preview), producingParty: party.trim() || undefined });
       }}
     >
       <p className="muted mono break">{path}</p>
@@ -91,17 +107,7 @@ export function ProductionImport({ path, onImport, onBack }: Props) {
               </ul>
             </section>
           )}
-          <section aria-label="Field map" className="report-list">
-            <h3>Fields of the load file, as read</h3>
-            <ul>
-              {Object.entries(preview.fieldMap).map(([ours, column]) => (
-                <li key={ours}>
-                  <span className="mono">{column}</span>
-                  <span className="reason">{ours}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <ProductionFieldMap preview={preview} busy={reading} onChange={setFieldMap} />
           <label className="field">
             <span>Producing party (optional)</span>
             <input value={party} maxLength={200} placeholder="e.g. Huawei Technologies" onChange={(e) => setParty(e.target.value)} />
@@ -112,7 +118,7 @@ export function ProductionImport({ path, onImport, onBack }: Props) {
         <button type="button" className="button" onClick={onBack}>
           Back
         </button>
-        <button type="submit" className="button primary" disabled={!preview || preview.documents === 0}>
+        <button type="submit" className="button primary" disabled={!preview || reading || preview.documents === 0}>
           Import production
         </button>
       </div>

@@ -1,13 +1,16 @@
-// One import at a time: its progress as the core reports it, cancellation, then the reading of scanned pages (OCR)
-// with its own progress and cancel, and the reports at the end. A production volume is imported the same way, from its
-// folder, with the field map and producing party the user confirmed.
+// One import at a time: in browser mode first the sending of chosen or dropped files to the local server, then the
+// import's progress as the core reports it, cancellation, then the reading of scanned pages (OCR) with its own progress
+// and cancel, and the reports at the end. A production volume is imported the same way, from its folder, with the field
+// map and producing party the user confirmed.
 import { useCallback, useRef, useState } from 'react';
 import type { ArgsOf } from '../../../shared/api.ts';
 import type { ImportProgress, ImportReport, OcrReport } from '../../../shared/model.ts';
 import { api } from '../../api/api.ts';
+import { sendAndImport, type FileToSend, type SendProgress } from './send-files.ts';
 
 export type ImportPhase =
   | { state: 'idle' }
+  | { state: 'sending'; progress: SendProgress; cancelling: boolean }
   | { state: 'running'; progress: ImportProgress; cancelling: boolean }
   | { state: 'ocr'; report: ImportReport; progress: ImportProgress; cancelling: boolean }
   | { state: 'done'; report: ImportReport; ocr: OcrReport | null }
@@ -15,6 +18,12 @@ export type ImportPhase =
 
 /** How a folder is imported as a production volume (its path is the one path given). */
 export type ProductionImport = Omit<ArgsOf<'importProduction'>, 'path'>;
+
+/** What to import: paths on this computer (typed, or dropped in the desktop app), files sent from a browser, or both. */
+export interface ImportWhat {
+  paths?: string[];
+  files?: readonly FileToSend[];
+}
 
 export function useImport(onFinished: (report: ImportReport) => Promise<void>) {
   const [phase, setPhase] = useState<ImportPhase>({ state: 'idle' });
@@ -31,18 +40,36 @@ export function useImport(onFinished: (report: ImportReport) => Promise<void>) {
   }, []);
 
   const start = useCallback(
-    async (paths: string[], passwords: string[], production?: ProductionImport) => {
+    async (what: ImportWhat, passwords: string[], production?: ProductionImport) => {
       const controller = new AbortController();
       abort.current = controller;
-      setPhase({ state: 'running', progress: { done: 0, total: 0, current: null }, cancelling: false });
+      const paths = what.paths ?? [];
+      const files = what.files ?? [];
+      // The import's first report ends the sending of files.
+      const running = (progress: ImportProgress) =>
+        setPhase((p) => (p.state === 'running' ? { ...p, progress } : p.state === 'sending' ? { state: 'running', progress, cancelling: p.cancelling } : p));
+      setPhase(
+        files.length > 0
+          ? { state: 'sending', progress: { sent: 0, total: 0, current: null }, cancelling: false }
+          : { state: 'running', progress: { done: 0, total: 0, current: null }, cancelling: false },
+      );
       try {
-        const options = {
-          signal: controller.signal,
-          onProgress: (progress: ImportProgress) => setPhase((p) => (p.state === 'running' ? { ...p, progress } : p)),
-        };
-        const report = production
-          ? await api.importProduction({ path: paths[0]!, ...production }, options)
-          : await api.importFiles({ paths, passwords: passwords.length ? passwords : undefined }, options);
+        const options = { signal: controller.signal, onProgress: running };
+        let report: ImportReport;
+        if (production) report = await api.importProduction({ path: paths[0]!, ...production }, options);
+        else {
+          const sent =
+            files.length > 0
+              ? await sendAndImport(files, {
+                  passwords,
+                  signal: controller.signal,
+                  onSend: (progress) => setPhase((p) => (p.state === 'sending' ? { ...p, progress } : p)),
+                  onProgress: running,
+                })
+              : null;
+          const typed = paths.length > 0 && !controller.signal.aborted ? await api.importFiles({ paths, passwords: passwords.length ? passwords : undefined }, options) : null;
+          report = merged(sent, typed);
+        }
         await onFinished(report);
         const ocr = report.cancelled ? null : await readScannedPages(report, passwords, controller.signal);
         if (ocr && ocr.pages > 0) await onFinished(report);
@@ -58,9 +85,20 @@ export function useImport(onFinished: (report: ImportReport) => Promise<void>) {
 
   const cancel = useCallback(() => {
     abort.current?.abort();
-    setPhase((p) => (p.state === 'running' || p.state === 'ocr' ? { ...p, cancelling: true } : p));
+    setPhase((p) => (p.state === 'sending' || p.state === 'running' || p.state === 'ocr' ? { ...p, cancelling: true } : p));
   }, []);
 
   const reset = useCallback(() => setPhase({ state: 'idle' }), []);
   return { phase, start, cancel, reset };
+}
+
+/** One report of files sent and paths typed, imported one after the other. */
+function merged(a: ImportReport | null, b: ImportReport | null): ImportReport {
+  const reports = [a, b].filter((r): r is ImportReport => r !== null);
+  return {
+    imported: reports.flatMap((r) => r.imported),
+    duplicates: reports.flatMap((r) => r.duplicates),
+    failed: reports.flatMap((r) => r.failed),
+    cancelled: reports.some((r) => r.cancelled),
+  };
 }

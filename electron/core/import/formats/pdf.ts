@@ -218,8 +218,10 @@ async function readDocument(pdf: OpenedPdf): Promise<ExtractedDocument> {
   const blank = out.pages.filter((p) => p.text.trim() === '').map((p) => p.page);
   const stamped = out.pages.filter((p) => p.text.trim() !== '' && wantsOcr(p.text, p.facts ?? null)).map((p) => p.page);
   out.textLayer = blank.length === 0 && stamped.length === 0;
-  if (blank.length > 0) out.warnings.push(`No text layer on ${blank.length === out.pages.length ? 'any page' : `pages ${summarise(blank)}`} (scanned; needs OCR to be searchable).`);
-  if (stamped.length > 0) out.warnings.push(`${stamped.length === 1 ? 'Page' : 'Pages'} ${summarise(stamped)}: scanned, with text only in the margins (a stamp or header); OCR reads the rest.`);
+  // Stored with the exhibit for good, so they say what the file is, never what is still to be done: whether OCR has
+  // read those pages since is shown beside them (Exhibit.ocr).
+  if (blank.length > 0) out.warnings.push(`No text layer on ${blank.length === out.pages.length ? 'any page' : `pages ${summarise(blank)}`} (scanned).`);
+  if (stamped.length > 0) out.warnings.push(`${stamped.length === 1 ? 'Page' : 'Pages'} ${summarise(stamped)}: scanned, with text only in the margins (a stamp or header).`);
   return out;
 }
 
