@@ -4,9 +4,9 @@ import { EXHIBIT_FIELD_LABELS, type EditableExhibitField } from '../../../shared
 import type { CaseContext } from '../case/case-context.ts';
 import { isDamage } from '../case/case-folder.ts';
 import { importFiles } from '../import/import-files.ts';
-import { openPicture } from '../pictures/picture.ts';
 import { changedOnly, refuseIfStale } from './edit-guard.ts';
 import type { HandlerGroup } from './handler.ts';
+import { exhibitsNumberedIn, numbersOf, resolveExhibit, withDesignations } from '../numbers/designations.ts';
 
 type Names = 'listExhibits' | 'getExhibit' | 'updateExhibit' | 'renumberExhibits' | 'pageText' | 'picturePage' | 'documentText' | 'importFiles';
 
@@ -15,20 +15,23 @@ const VIEWER_PIXELS = 4_000_000;
 
 export function exhibitHandlers(ctx: CaseContext): HandlerGroup<Names> {
   return {
-    listExhibits({ tag, kind, limit, offset }) {
+    listExhibits({ tag, kind, limit, offset, designation }) {
       let tagIds: number[] | undefined;
       if (tag !== undefined) {
         const found = ctx.tags.find(tag);
         if (!found) throw new UserError('not_found', `No tag "${tag}".`);
         tagIds = ctx.tags.withDescendants(found.id);
       }
-      return ctx.exhibits.list({ tagIds, kind, limit, offset });
+      if (designation === undefined) return withDesignations(ctx, ctx.exhibits.list({ tagIds, kind, limit, offset }));
+      const numbered = exhibitsNumberedIn(ctx, designation, ctx.exhibits.list({ tagIds, kind }));
+      return withDesignations(ctx, numbered.slice(offset ?? 0, limit === undefined ? undefined : (offset ?? 0) + limit));
     },
 
     getExhibit({ exhibit }) {
-      const e = ctx.exhibits.resolve(exhibit);
+      const e = resolveExhibit(ctx, exhibit);
       return {
-        exhibit: e,
+        // The same record the list gives, numbers summarised, so an exhibit reads the same wherever it is shown.
+        exhibit: withDesignations(ctx, [e])[0]!,
         children: ctx.exhibits.children(e.id),
         paragraphs: ctx.allegations.forExhibit(e.id),
         evidence: ctx.evidence.forExhibit(e.id),
@@ -38,6 +41,7 @@ export function exhibitHandlers(ctx: CaseContext): HandlerGroup<Names> {
         withheld: ctx.withheld.get(e.id),
         history: ctx.audit.history('exhibit', e.id),
         unreadablePages: pagesOcrCouldNotRead(ctx, e.id),
+        ...numbersOf(ctx, e.id),
       };
     },
 
@@ -49,7 +53,7 @@ export function exhibitHandlers(ctx: CaseContext): HandlerGroup<Names> {
         refuseIfStale(current, expected, current.exhibitNo, (f) => EXHIBIT_FIELD_LABELS[f as EditableExhibitField].toLowerCase());
         const changes = changedOnly(current, edit);
         const changed = Object.keys(changes) as (keyof typeof changes)[];
-        if (changed.length === 0) return current;
+        if (changed.length === 0) return withDesignations(ctx, [current])[0]!;
         const { before, after } = ctx.exhibits.update(current.id, changes);
         ctx.audit.record({
           action: 'exhibit.edit',
@@ -58,7 +62,7 @@ export function exhibitHandlers(ctx: CaseContext): HandlerGroup<Names> {
           before: Object.fromEntries(changed.map((k) => [k, before[k]])),
           after: Object.fromEntries(changed.map((k) => [k, after[k]])),
         });
-        return after;
+        return withDesignations(ctx, [after])[0]!;
       }).immediate();
     },
 
@@ -81,6 +85,8 @@ export function exhibitHandlers(ctx: CaseContext): HandlerGroup<Names> {
     async picturePage({ exhibit, page }) {
       const e = ctx.exhibits.resolve(exhibit);
       if (e.kind !== 'image') throw new UserError('bad_input', `${e.exhibitNo} is not a picture.`);
+      // Loaded on first use: the picture decoders bring a native canvas that most sessions never need.
+      const { openPicture } = await import('../pictures/picture.ts');
       const picture = await openPicture(await ctx.vault.read(e.sha256));
       if (page > picture.pageCount) throw new UserError('not_found', `${e.exhibitNo} has ${picture.pageCount} page(s).`);
       const { canvas, width, height } = await picture.render(page - 1, VIEWER_PIXELS);
