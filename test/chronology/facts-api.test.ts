@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaseApi, type CaseApi } from '../../electron/core/api.ts';
-import { buildSampleCase, type SampleCaseSummary } from '../../electron/core/sample/build-sample-case.ts';
+import type { SampleCaseSummary } from '../../electron/core/sample/build-sample-case.ts';
 import { tempDir } from '../fixtures/case.ts';
+import { sampleCaseCopy } from '../fixtures/sample-case.ts';
 import { docxTableRows, pagesText, parseCsv } from '../fixtures/export-reading.ts';
 
 const dir = path.join(tempDir('chronology-'), 'BES v Huawei');
@@ -12,7 +13,7 @@ let summary: SampleCaseSummary;
 let api: CaseApi;
 
 beforeAll(async () => {
-  summary = await buildSampleCase(dir);
+  summary = await sampleCaseCopy(dir);
   api = createCaseApi({ dir });
 });
 
@@ -56,6 +57,9 @@ describe('the sample chronology', () => {
     expect(await dates({ tag: 'backdoor' })).toEqual(['18–20 Apr 2017', '8 Apr 2019']);
     expect(await dates({ dateFrom: '2018-06-01', dateTo: '2019-03-01' })).toEqual(['2018', '2018', '28 Jan 2019']);
     await expect(api.listFacts({ tag: 'no such tag' })).rejects.toMatchObject({ code: 'not_found' });
+    // The app's first screenful: the first facts of the same order, filters applied first.
+    expect(await dates({ limit: 3 })).toEqual(['10 Mar 2016', '28 Mar 2017', '29 Mar 2017']);
+    expect(await dates({ key: true, limit: 10 })).toEqual(await dates({ key: true }));
   });
 });
 
@@ -107,7 +111,10 @@ describe('facts through the API', () => {
     expect(link.cite).toBe('PX-006');
     const linked = await api.linkFactParagraph({ id: fact.id, paragraph: 37 });
     expect(linked.paragraphs).toEqual([37]);
-    await api.unlinkFact({ sourceId: link.id });
+    // Named with another fact, the source stays: a screen bound to one fact cannot unlink another's.
+    const other = (await api.listFacts({}))[0]!;
+    await expect(api.unlinkFact({ sourceId: link.id, id: other.id })).rejects.toMatchObject({ code: 'not_found' });
+    await api.unlinkFact({ sourceId: link.id, id: fact.id });
     const unlinked = await api.unlinkFactParagraph({ id: fact.id, paragraph: 37 });
     expect(unlinked.paragraphs).toEqual([]);
     await expect(api.unlinkFactParagraph({ id: fact.id, paragraph: 37 })).rejects.toMatchObject({ code: 'not_found' });

@@ -2,7 +2,6 @@
 import { UserError } from '../../../shared/errors.ts';
 import type { Exhibit, Fact, FactDate, FactStatus } from '../../../shared/model.ts';
 import type { CaseContext } from '../case/case-context.ts';
-import { exportChronology } from '../chronology/chronology-report.ts';
 import { parseFactDate } from '../chronology/fuzzy-date.ts';
 import { exhibitDay, proposedStatement } from '../chronology/proposals.ts';
 import { selectFacts } from '../chronology/select-facts.ts';
@@ -57,7 +56,10 @@ export function factHandlers(ctx: CaseContext): HandlerGroup<Names> {
   const tagIds = (paths: string[]) => paths.map((p) => ctx.tags.ensure(p));
 
   return {
-    listFacts: ({ includeProposed, ...filters }) => selectFacts(ctx, filters, includeProposed === true),
+    listFacts({ includeProposed, limit, ...filters }) {
+      const facts = selectFacts(ctx, filters, includeProposed === true);
+      return limit === undefined ? facts : facts.slice(0, limit);
+    },
 
     addFact(args) {
       const date = parseFactDate(args.date);
@@ -125,8 +127,12 @@ export function factHandlers(ctx: CaseContext): HandlerGroup<Names> {
       }).immediate();
     },
 
-    unlinkFact({ sourceId }) {
+    unlinkFact({ sourceId, id }) {
       return ctx.db.transaction(() => {
+        if (id !== undefined) {
+          const source = ctx.facts.get(id).sources.find((s) => s.id === sourceId);
+          if (!source) throw new UserError('not_found', `Fact ${id} has no source ${sourceId}; nothing was unlinked.`);
+        }
         const before = ctx.facts.removeSource(sourceId);
         ctx.audit.record({ action: 'fact.unlink', objectType: 'fact', objectId: before.factId, before });
         return before;
@@ -200,6 +206,7 @@ export function factHandlers(ctx: CaseContext): HandlerGroup<Names> {
       }).immediate();
     },
 
-    exportChronology: (args) => exportChronology(ctx, args),
+    // Loaded on first use: the report brings the PDF and Word writers.
+    exportChronology: async (args) => (await import('../chronology/chronology-report.ts')).exportChronology(ctx, args),
   };
 }

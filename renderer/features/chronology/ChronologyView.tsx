@@ -1,5 +1,6 @@
-// The Chronology tab: the case's facts in date order (virtualized, so ten thousand scroll smoothly), filtered by key,
-// status, tag, paragraph and date; facts added, edited in place, proposed from exhibits, and exported as a report.
+// The Chronology tab: the case's facts in date order (virtualized, so ten thousand scroll smoothly) under a zoomable
+// time band that shows them with the dated exhibits, filtered by key, status, tag, paragraph and date; facts added,
+// edited in place, linked to sources and paragraphs, proposed from exhibits, and exported as a report.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { FactFilters } from '../../../shared/api.ts';
@@ -10,10 +11,14 @@ import { Icon } from '../../components/Icon.tsx';
 import { plural } from '../../components/format.ts';
 import { ChronologyExportDialog } from './ChronologyExportDialog.tsx';
 import { FactRow, type FactEdit, type FactRowHandlers } from './FactRow.tsx';
+import { FactSourcesDialog } from './FactSourcesDialog.tsx';
 import { NewFactDialog } from './NewFactDialog.tsx';
+import { TimeBand } from './TimeBand.tsx';
 import { useFacts } from './use-facts.ts';
 
 const ESTIMATED_ROW_HEIGHT = 78;
+/** The band waits for the whole list: drawn from its first screenful it would fit a fraction of the chronology. */
+const NO_FACTS: Fact[] = [];
 
 interface ChronologyViewProps {
   /** Lets the shortcut put the keyboard on the list. */
@@ -23,19 +28,24 @@ interface ChronologyViewProps {
 }
 
 export function ChronologyView({ listRef, onCount }: ChronologyViewProps) {
-  const { openExhibit, announce, tags, allegations } = useWorkspace();
+  const { openExhibit, announce, tags, allegations, exhibits, touch } = useWorkspace();
   const [filters, setFilters] = useState<FactFilters>({});
-  const { facts, loading, error, reload } = useFacts(filters);
+  const { facts, loading, error, loadedFor, complete, reload } = useFacts(filters);
   const [activeId, setActiveId] = useState<number | null>(null);
   const [editingId, setEditingId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [proposing, setProposing] = useState(false);
+  /** The fact the sources screen was opened on, as it was then: the screen stays bound to it. */
+  const [linking, setLinking] = useState<Fact | null>(null);
+  const [showBand, setShowBand] = useState(true);
   const ownRef = useRef<HTMLDivElement>(null);
   const scrollRef = listRef ?? ownRef;
 
   const proposals = useMemo(() => facts.filter((f) => f.proposed).length, [facts]);
-  useEffect(() => onCount?.(facts.length - proposals), [facts.length, proposals, onCount]);
+  useEffect(() => {
+    if (complete) onCount?.(facts.length - proposals);
+  }, [complete, facts.length, proposals, onCount]);
   const indexOf = useMemo(() => new Map(facts.map((f, i) => [f.id, i])), [facts]);
   const activeIndex = activeId !== null ? indexOf.get(activeId) : undefined;
 
@@ -48,8 +58,15 @@ export function ChronologyView({ listRef, onCount }: ChronologyViewProps) {
     initialRect: { width: 0, height: window.innerHeight },
   });
 
+  // A fact chosen from the keyboard or on the band is scrolled into view; one pressed with the pointer is not, since
+  // scrolling between the press and the release would move a cite from under the pointer and lose the click.
+  const activeRef = useRef(activeId);
+  activeRef.current = activeId;
+  const pressed = useRef(false);
   useEffect(() => {
-    if (activeIndex !== undefined) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+    if (activeIndex === undefined) return;
+    if (pressed.current) pressed.current = false;
+    else virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, virtualizer]);
 
   const openSource = useCallback((s: FactSource) => openExhibit({ exhibitId: s.exhibitId, page: s.pageFrom }), [openExhibit]);
@@ -57,8 +74,13 @@ export function ChronologyView({ listRef, onCount }: ChronologyViewProps) {
 
   const handlers: FactRowHandlers = useMemo(
     () => ({
-      onActivate: setActiveId,
+      onActivate: (id) => {
+        if (activeRef.current === id) return;
+        pressed.current = true;
+        setActiveId(id);
+      },
       onOpenSource: openSource,
+      onLinks: setLinking,
       onEdit: (id) => {
         setActiveId(id);
         setEditingId(id);
@@ -152,6 +174,7 @@ export function ChronologyView({ listRef, onCount }: ChronologyViewProps) {
         else if (fact) announce('No exhibit shows this fact yet.');
       },
       F2: () => fact && !fact.proposed && setEditingId(fact.id),
+      l: () => fact && !fact.proposed && setLinking(fact),
     };
     const action = keys[e.key];
     if (!action) return;
@@ -179,6 +202,9 @@ export function ChronologyView({ listRef, onCount }: ChronologyViewProps) {
         </button>
         <button type="button" className="button small" onClick={() => setExporting(true)}>
           <Icon name="export" size={14} /> Export chronology…
+        </button>
+        <button type="button" className="button small chronology-band-toggle" aria-pressed={showBand} onClick={() => setShowBand((v) => !v)}>
+          Timeline
         </button>
       </div>
       <search className="filter-bar chronology-filters" aria-label="Filter facts">
@@ -259,6 +285,17 @@ export function ChronologyView({ listRef, onCount }: ChronologyViewProps) {
           {error}
         </p>
       )}
+      {showBand && (
+        <TimeBand
+          facts={complete ? facts : NO_FACTS}
+          loading={!complete}
+          exhibits={exhibits.list}
+          selectedId={activeId}
+          onSelectFact={setActiveId}
+          onOpenExhibit={(id) => openExhibit({ exhibitId: id })}
+          fitKey={loadedFor ?? ''}
+        />
+      )}
       <div
         ref={scrollRef}
         className="fact-list"
@@ -301,6 +338,14 @@ export function ChronologyView({ listRef, onCount }: ChronologyViewProps) {
         }}
       />
       <ChronologyExportDialog open={exporting} filters={filters} onClose={() => setExporting(false)} />
+      <FactSourcesDialog
+        fact={linking}
+        onClose={() => {
+          setLinking(null);
+          focusList();
+        }}
+        onChanged={touch}
+      />
     </div>
   );
 }

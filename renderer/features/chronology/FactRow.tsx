@@ -8,6 +8,8 @@ export interface FactRowHandlers {
   onActivate: (id: number) => void;
   onOpenSource: (source: FactSource) => void;
   onEdit: (id: number) => void;
+  /** Opens the screen that links and unlinks its sources and paragraphs. */
+  onLinks: (fact: Fact) => void;
   onSave: (fact: Fact, edit: FactEdit) => Promise<string | null>;
   onCancelEdit: () => void;
   onRemove: (fact: Fact) => void;
@@ -116,6 +118,9 @@ function FactBody({ fact, handlers }: { fact: Fact; handlers: FactRowHandlers })
           <>
             <button type="button" className="text-button" onClick={() => handlers.onEdit(fact.id)} aria-label={`Edit fact of ${fact.date.display || 'no date'}`}>
               Edit
+            </button>
+            <button type="button" className="text-button" onClick={() => handlers.onLinks(fact)} aria-label={`Link sources and paragraphs to the fact of ${fact.date.display || 'no date'}`}>
+              Link
             </button>
             <button type="button" className="text-button muted" onClick={() => setConfirming(true)}>
               Remove
