@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors.ts';
-import { toFtsQuery } from '../../electron/core/search/query-parser.ts';
+import { parseSearch, toFtsQuery } from '../../electron/core/search/query-parser.ts';
 
 function words(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `w${i}`);
@@ -209,5 +209,34 @@ describe('toFtsQuery against a real FTS5 index', () => {
     }
     expect(accepted).toBeGreaterThan(300);
     expect(refused).toBeGreaterThan(300);
+  });
+});
+
+describe('the phrases ranking sums', () => {
+  const shape = (input: string) => parseSearch(input).ranking;
+  it.each([
+    ['contract', [['"contract"', true]], false],
+    ['"trade secret" instal*', [['"trade secret"', true], ['"instal"*', true]], false],
+    ['a -b -c d', [['"a"', true], ['"d"', true], ['"b"', false], ['"c"', false]], false],
+    ['a NOT b OR c', [['"a"', true], ['"b"', false], ['"c"', false]], false],
+    // Below an OR, or inside an exclusion, an excluded phrase may still be counted by FTS5: it stays in the sum.
+    ['(a -b) OR c', [['"a"', true], ['"b"', true], ['"c"', true]], false],
+    ['a -(b -c)', [['"a"', true], ['"b"', true], ['"c"', true]], false],
+    ['NEAR(a b, 3) -c', [['"a"', true], ['"b"', true], ['"c"', false]], true],
+    ['合同', [['"合同"', true]], false],
+  ] as [string, [string, boolean][], boolean][])('%s', (input, phrases, near) => {
+    expect(shape(input)).toEqual({ phrases: phrases.map(([match, scores]) => ({ match, scores })), near });
+  });
+
+  it('names the phrases in the order the expression holds them', () => {
+    for (const input of ['(payment OR server) AND contract NOT backdoor', 'a NEAR/5 "b c" OR d*', '-x (y OR z) w']) {
+      const { match, ranking } = parseSearch(input);
+      let at = 0;
+      for (const p of ranking.phrases) {
+        const found = match.indexOf(p.match, at);
+        expect(found, `${p.match} in ${match}`).toBeGreaterThanOrEqual(at);
+        at = found + p.match.length;
+      }
+    }
   });
 });

@@ -31,6 +31,31 @@ type Node =
 interface Expr {
   text: string;
   op: 'atom' | 'and' | 'or' | 'not';
+  /** Its phrases in the order FTS5 numbers them (the order bm25 sums them in). */
+  phrases: RankedPhrase[];
+  /** Whether a NOT is inside it. */
+  hasNot: boolean;
+}
+
+/**
+ * A phrase of the search as FTS5 numbers them, for ranking (search/ranking.ts): bm25 is a sum over these phrases,
+ * each scored as FTS5 scores it when asked for alone.
+ */
+export interface RankedPhrase {
+  /** The phrase as an FTS5 expression of its own: "a b", or "pre"* for a prefix. */
+  match: string;
+  /**
+   * False when no hit can score it: it is excluded by the NOT at the top of the search. A phrase excluded under an
+   * OR, or inside an exclusion, is left true: there FTS5 may count an instance on a hit the other side matched.
+   */
+  scores: boolean;
+}
+
+/** What ranking needs to know of a search besides its expression. */
+export interface RankingShape {
+  phrases: RankedPhrase[];
+  /** A NEAR group is in it: FTS5 scores only the instances that are near, not what a phrase scores alone. */
+  near: boolean;
 }
 
 /** What a node matches: `pos` minus each of `negs`; FTS5's NOT is binary, so exclusions wait for a positive. */
@@ -52,7 +77,7 @@ export function toFtsQuery(input: string): string {
 }
 
 /** The FTS5 expression of a search, and the words and phrases it looks for (not those it excludes) to mark in hits. */
-export function parseSearch(input: string): { match: string; terms: HighlightTerm[] } {
+export function parseSearch(input: string): { match: string; terms: HighlightTerm[]; ranking: RankingShape } {
   if (input.length > MAX_LENGTH) {
     throw tooLarge(`A search can be at most ${MAX_LENGTH.toLocaleString('en-US')} characters long.`);
   }
@@ -65,7 +90,22 @@ export function parseSearch(input: string): { match: string; terms: HighlightTer
   const tree = new Parser(tokens).parseAnd();
   const compiled = compile(tree);
   if (compiled.pos === null) throw bad('A search cannot consist only of excluded terms.');
-  return { match: withExclusions(compiled).text, terms: soughtTerms(tree) };
+  const root = withExclusions(compiled, true);
+  return { match: root.text, terms: soughtTerms(tree), ranking: { phrases: root.phrases, near: hasNear(tree) } };
+}
+
+function hasNear(node: Node): boolean {
+  switch (node.kind) {
+    case 'term':
+      return false;
+    case 'near':
+      return true;
+    case 'and':
+    case 'or':
+      return node.items.some(hasNear);
+    case 'not':
+      return hasNear(node.item);
+  }
 }
 
 function soughtTerms(node: Node): HighlightTerm[] {
@@ -293,9 +333,9 @@ function startsItem(t: Token | undefined): boolean {
 function compile(node: Node): Compiled {
   switch (node.kind) {
     case 'term':
-      return { pos: { text: phrase(node), op: 'atom' }, negs: [] };
+      return { pos: atom(phrase(node), [phrase(node)]), negs: [] };
     case 'near':
-      return { pos: { text: `NEAR(${node.terms.map(phrase).join(' ')}, ${node.distance})`, op: 'atom' }, negs: [] };
+      return { pos: atom(`NEAR(${node.terms.map(phrase).join(' ')}, ${node.distance})`, node.terms.map(phrase)), negs: [] };
     case 'and': {
       const parts = node.items.map(compile);
       const positives = parts.flatMap((p) => (p.pos ? [p.pos] : []));
@@ -328,16 +368,30 @@ function phrase(term: TermToken): string {
   return `"${words.join(' ').replaceAll('"', '""')}"${prefix ? '*' : ''}`;
 }
 
+function atom(text: string, phrases: string[]): Expr {
+  return { text, op: 'atom', phrases: phrases.map((match) => ({ match, scores: true })), hasNot: false };
+}
+
 function join(parts: Expr[], op: 'and' | 'or'): Expr {
   if (parts.length === 1) return parts[0]!;
   const keyword = op === 'and' ? ' AND ' : ' OR ';
-  return { text: parts.map((p) => (p.op === 'atom' || p.op === op ? p.text : `(${p.text})`)).join(keyword), op };
+  return {
+    text: parts.map((p) => (p.op === 'atom' || p.op === op ? p.text : `(${p.text})`)).join(keyword),
+    op,
+    phrases: parts.flatMap((p) => p.phrases),
+    hasNot: parts.some((p) => p.hasNot),
+  };
 }
 
-function withExclusions({ pos, negs }: Compiled): Expr {
+/**
+ * `pos` NOT each of `negs`. At the top of the search (`top`), a hit never holds an excluded phrase where FTS5 counts it,
+ * so those phrases cannot score; below an OR, FTS5's cursor over an exclusion can rest on a hit the other side matched.
+ */
+function withExclusions({ pos, negs }: Compiled, top = false): Expr {
   if (negs.length === 0) return pos!;
   // FTS5's NOT binds tighter than AND and OR, so a compound on either side needs parentheses.
   const left = pos!.op === 'atom' ? pos!.text : `(${pos!.text})`;
   const right = negs.map((n) => (n.op === 'atom' ? n.text : `(${n.text})`));
-  return { text: [left, ...right].join(' NOT '), op: 'not' };
+  const excluded = negs.flatMap((n) => n.phrases.map((p) => ({ match: p.match, scores: p.scores && !(top && !n.hasNot) })));
+  return { text: [left, ...right].join(' NOT '), op: 'not', phrases: [...pos!.phrases, ...excluded], hasNot: true };
 }

@@ -2,6 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { MatchCount, SearchHit } from '../../../shared/model.ts';
 import { statementCache } from '../store/statement-cache.ts';
+import type { RankingShape } from './query-parser.ts';
+import { createRanker, type AllowedTexts, type RankedBy, type RankingMode } from './ranking.ts';
 import { makeSnippet, type HighlightTerm } from './snippet.ts';
 
 export interface ResolvedFilters {
@@ -13,29 +15,21 @@ export interface ResolvedFilters {
 }
 
 interface HitRow {
+  id: number;
   exhibit_id: number;
   exhibit_no: string;
   title: string;
+  seq: number;
   page: number | null;
   source: 'page' | 'ocr' | 'body' | 'meta';
   text: string;
 }
 
-/**
- * How many matching pages a search ranks. Scoring is linear in the matches, so a word on most pages of a
- * million-page case would take seconds to rank in full; past this many, the hits are the best of the first
- * RANK_WINDOW matching pages in the order they were imported. Below it, ranking is exact. Scoring a page costs
- * 2 µs in a 100,000-page case and 7 µs in a 1,000,000-page one (FTS5's bm25 looks up each page's length), and with a
- * filter each match is probed until the window fills: at 1,000,000 pages a window of 5,000 cost a kind + dates search
- * 40 ms more than one of 2,000, ten times the hits a search returns.
- */
-export const RANK_WINDOW = 2_000;
-
 export const HIGHLIGHT_OPEN = '«';
 export const HIGHLIGHT_CLOSE = '»';
 
 /** The conditions on exhibits (alias e) that the filters set, or null without filters. */
-function exhibitConditions(filters: ResolvedFilters): { where: string; params: (string | number)[] } | null {
+export function exhibitConditions(filters: ResolvedFilters): { where: string; params: (string | number)[] } | null {
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (filters.kinds?.length) {
@@ -82,29 +76,6 @@ export function allowedTextsStatement(filters: ResolvedFilters): { sql: string; 
   return { sql, params: conditions.params };
 }
 
-/**
- * The statement of a search: its parameters are the match expression and the hits wanted, twice. With filters, each
- * match is probed in the allowed texts by `search_allows(rowid)`, a function of the connection over a bitmap: probing
- * a list of allowed ids materialized in SQL cost a b-tree search per match, and joining each match to its exhibit a
- * page read per match (seconds for a common word in a million pages).
- */
-export function searchStatement(filtered: boolean): string {
-  return `
-    WITH candidates AS MATERIALIZED (
-      SELECT texts_fts.rowid AS id, texts_fts.rank AS rank
-      FROM texts_fts
-      WHERE texts_fts MATCH ? ${filtered ? 'AND search_allows(texts_fts.rowid)' : ''}
-      LIMIT ${RANK_WINDOW}),
-    cut AS (SELECT max(rank) AS rank FROM (SELECT rank FROM candidates ORDER BY rank LIMIT ?))
-    SELECT t.exhibit_id, e.exhibit_no, e.title, t.page, t.source, t.text
-    FROM candidates
-    JOIN texts t ON t.id = candidates.id
-    JOIN exhibits e ON e.id = t.exhibit_id
-    WHERE candidates.rank <= (SELECT rank FROM cut)
-    ORDER BY candidates.rank, e.seq, e.exhibit_no, t.page
-    LIMIT ?`;
-}
-
 /** Matches are counted up to this many: a common word's million pages would cost a full pass over the index. */
 export const COUNT_LIMIT = 100_000;
 
@@ -124,52 +95,55 @@ interface AllowedRun {
   n: number;
 }
 
-// The texts the running search's filters allow, by id, for `search_allows` of each connection (searches on one
-// connection run one at a time; redefining the function for each search would expire every prepared statement).
-const allowedByConnection = new WeakMap<Database.Database, { bits: Uint8Array | null }>();
+/** The texts of the hits, in one read: `ids` as a JSON array. */
+const HIT_ROWS = `
+  SELECT t.id, t.exhibit_id, e.exhibit_no, e.title, e.seq, t.page, t.source, t.text
+  FROM texts t JOIN exhibits e ON e.id = t.exhibit_id
+  WHERE t.id IN (SELECT value FROM json_each(?))`;
 
-function allowedTextsOf(db: Database.Database): { bits: Uint8Array | null } {
-  let allowed = allowedByConnection.get(db);
-  if (!allowed) {
-    const state: { bits: Uint8Array | null } = { bits: null };
-    db.function('search_allows', { directOnly: true }, (id) => (state.bits?.[id as number] ? 1 : 0));
-    allowedByConnection.set(db, (allowed = state));
-  }
-  return allowed;
+export interface SearchIndexOptions {
+  /** 'fts5' has FTS5 score every match (the benchmark's peer); by default the phrase lists find the same hits. */
+  ranking?: RankingMode;
+  /** The shortest phrase list (ranking.ts); tests shorten it to reach the bounds on a small case. */
+  listMin?: number;
 }
 
-export function createSearchIndex(db: Database.Database) {
+export function createSearchIndex(db: Database.Database, options: SearchIndexOptions = {}) {
   const prepare = statementCache(db);
   const textIdsOf = db.prepare<[number], number>('SELECT id FROM texts WHERE exhibit_id = ?').pluck();
-  const allowed = allowedTextsOf(db);
+  const hitRows = db.prepare<[string], HitRow>(HIT_ROWS);
+  const ranker = createRanker(db, options.ranking, options.listMin);
+  let rankingMs = 0;
 
-  function allowedTexts(filters: ResolvedFilters): Uint8Array | null {
+  function allowedTexts(filters: ResolvedFilters): AllowedTexts | null {
     const statement = allowedTextsStatement(filters);
     if (!statement) return null;
     const runs = prepare<(string | number)[], AllowedRun>(statement.sql).all(...statement.params);
-    const bits = new Uint8Array(runs.reduce((top, r) => Math.max(top, r.hi), 0) + 1);
+    const bits = new Uint8Array(runs.reduce((top, r) => Math.max(top, r.hi ?? 0), 0) + 1);
+    let count = 0;
     for (const run of runs) {
+      if (run.n === 0) continue;
+      count += run.n;
       if (run.hi - run.lo + 1 === run.n) bits.fill(1, run.lo, run.hi + 1);
       else for (const id of textIdsOf.all(run.exhibit_id)) bits[id] = 1;
     }
-    return bits;
-  }
-
-  /** Runs `query` with the texts the filters allow set for `search_allows`, and unsets them after. */
-  function withAllowed<T>(filters: ResolvedFilters, query: (filtered: boolean) => T): T {
-    allowed.bits = allowedTexts(filters);
-    try {
-      return query(allowed.bits !== null);
-    } finally {
-      allowed.bits = null;
-    }
+    return { bits, count };
   }
 
   return {
-    /** `match` must already be a safe FTS5 expression (see query-parser). */
-    search(match: string, terms: HighlightTerm[], filters: ResolvedFilters, limit: number): SearchHit[] {
-      const rows = withAllowed(filters, (filtered) => prepare<(string | number)[], HitRow>(searchStatement(filtered)).all(match, limit, limit));
-      return rows.map((r) => ({
+    /**
+     * The best `limit` texts for `match` by bm25 over every text the filters allow, ties in exhibit order. `match` must
+     * already be a safe FTS5 expression, and `shape` its phrases (see query-parser); without `shape` FTS5 scores every
+     * match, with the same result.
+     */
+    search(match: string, terms: HighlightTerm[], filters: ResolvedFilters, limit: number, shape?: RankingShape): SearchHit[] {
+      const started = performance.now();
+      const best = ranker.best(match, shape, allowedTexts(filters), limit);
+      rankingMs = performance.now() - started;
+      const score = new Map(best.map((b) => [b.id, b.score]));
+      const rows = hitRows.all(JSON.stringify(best.map((b) => b.id)));
+      rows.sort((a, b) => score.get(a.id)! - score.get(b.id)! || a.seq - b.seq || compareNo(a.exhibit_no, b.exhibit_no) || (a.page ?? 0) - (b.page ?? 0) || a.id - b.id);
+      return rows.slice(0, limit).map((r) => ({
         exhibitId: r.exhibit_id,
         exhibitNo: r.exhibit_no,
         title: r.title,
@@ -179,12 +153,29 @@ export function createSearchIndex(db: Database.Database) {
       }));
     },
 
-    /** How many texts `match` finds with these filters, counted up to COUNT_LIMIT. */
+    /** How the last search was ranked (ranking.ts), and how long that took (with the filters' texts), for measuring. */
+    get rankedBy(): RankedBy {
+      return ranker.rankedBy;
+    },
+    get rankingMs(): number {
+      return rankingMs;
+    },
+
+    /** How many texts `match` finds with these filters, counted up to COUNT_LIMIT; every one of them is ranked. */
     count(match: string, filters: ResolvedFilters): MatchCount {
-      const n = withAllowed(filters, (filtered) =>
-        prepare<(string | number)[], number>(countStatement(filtered)).pluck().get(match, COUNT_LIMIT + 1)!,
+      const allowed = allowedTexts(filters);
+      const n = ranker.withAllowed(allowed?.bits ?? null, () =>
+        prepare<(string | number)[], number>(countStatement(allowed !== null)).pluck().get(match, COUNT_LIMIT + 1)!,
       );
-      return { matches: Math.min(n, COUNT_LIMIT), atLeast: n > COUNT_LIMIT, ranked: RANK_WINDOW };
+      // Every match is ranked: `ranked` no longer stops short of the matches, however many are counted.
+      return { matches: Math.min(n, COUNT_LIMIT), atLeast: n > COUNT_LIMIT, ranked: Number.MAX_SAFE_INTEGER };
     },
   };
+}
+
+/** Exhibit numbers compare as SQLite's NOCASE collation does (the column's), ASCII letters folded. */
+function compareNo(a: string, b: string): number {
+  const x = a.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const y = b.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -13,9 +13,13 @@ import { redactions } from './0080-redactions.ts';
 import { productionSources } from './0090-production-sources.ts';
 import { withheldAndBatesRegister } from './0100-withheld-and-bates-register.ts';
 import { facts } from './0110-facts.ts';
+import { designationsFilingsTrial } from './0120-designations-filings-trial.ts';
+import { authors } from './0130-authors.ts';
+import { noEvidenceNeeded } from './0140-no-evidence-needed.ts';
+import { searchGeneration } from './0150-search-generation.ts';
 import { registerIndexedText } from '../../search/cjk-text.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, ocrText, searchFilterIndexes, cjkSearch, scannedPageFacts, picturePages, outlookItemKinds, redactions, productionSources, withheldAndBatesRegister, facts];
+export const MIGRATIONS: readonly Migration[] = [initial, ocrText, searchFilterIndexes, cjkSearch, scannedPageFacts, picturePages, outlookItemKinds, redactions, productionSources, withheldAndBatesRegister, facts, designationsFilingsTrial, authors, noEvidenceNeeded, searchGeneration];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
