@@ -118,12 +118,6 @@ export function SearchPane() {
       {s.results.state === 'done' && (
         <p className="search-message" aria-live="polite">
           {summary(s.results.query, s.results.hits, groups.length, s.results.count)}
-          {s.results.count && s.results.count.matches > s.results.count.ranked && (
-            <span className="search-note">
-              Ranked among the first {s.results.count.ranked.toLocaleString('en-US')} matching pages, in import order: add words or a filter to
-              rank them all.
-            </span>
-          )}
         </p>
       )}
       <div
