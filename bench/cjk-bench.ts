@@ -283,7 +283,7 @@ for (const [name, source, mix] of [
 }
 // What the figures trade away, in the report itself so that no ratio travels without it.
 report.tradeOffs = [
-  'Both variants rank within the app\'s ranking window (the first RANK_WINDOW matching pages), as the app searches.',
+  'Both variants rank every match by bm25, as the app searches.',
   'The "whole runs" index is only a baseline for size and Latin search time: it finds no word inside a CJK run, so its CJK search times are not a peer.',
   'CJK pairs match pair sequences: a word may also be found across the boundary of two neighbouring words (more hits, never fewer).',
   'The contentless index keeps no copy of the text: snippets read it from the texts table, as before.',

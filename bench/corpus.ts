@@ -1,11 +1,15 @@
-// Deterministic benchmark corpora, generated once and cached under .bench/: uniform 10-page PDFs for the export
-// comparison, and realistic exhibits for import (PDFs of 1–200 pages in varied fonts and sizes, some image pages,
-// emails with PDF attachments).
+// Benchmark corpora: generated ones, deterministic and cached under .bench/ (uniform 10-page PDFs for the export
+// comparison; realistic exhibits for import: PDFs of 1–200 pages in varied fonts and sizes, some image pages, emails
+// with PDF attachments), and court filings (real ones from the shared corpus, by reference, beside the sample case's
+// pleading and documents).
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts, type PDFFont } from '@cantoo/pdf-lib';
+import { CORPUS_DIR, corpusManifest } from '../test/fixtures/corpus.ts';
 import { png } from '../test/fixtures/images.ts';
 import { seededRandom } from '../electron/core/seeded-random.ts';
+import { DEFAULT_RESOURCES, loadSampleCase } from '../electron/core/sample/sample-definition.ts';
+import { renderSources } from '../electron/core/sample/render-sources.ts';
 
 const WORDS = ('data exchange system design trade secret server installation approval contract police command ' +
   'centre integrator consultancy partnership payment termination duplicate backdoor network camera vehicle the of ' +
@@ -120,4 +124,20 @@ export function variedCorpus(root: string, files: number): Promise<string> {
       else fs.writeFileSync(path.join(dir, `${name}.pdf`), pdf);
     }
   });
+}
+
+/**
+ * Court filings as a litigator receives them: the federal filings of the shared real-world corpus (RECAP copies from
+ * Free Law Project's x-ray tests: scanned filings with only the CM/ECF stamp as text, a born-digital opinion; read in
+ * place, never copied), and the sample case's complaint on pleading paper and its PDF documents, rendered once.
+ */
+export async function courtFilings(root: string): Promise<string[]> {
+  const real = corpusManifest()
+    .filter((e) => e.path.startsWith('scan/xray-') && e.path.endsWith('.pdf'))
+    .map((e) => path.join(CORPUS_DIR, e.path));
+  const rendered = await cached(path.join(root, 'sample-filings-v1'), async (dir) => {
+    await renderSources(loadSampleCase(), DEFAULT_RESOURCES, dir);
+  });
+  const generated = fs.readdirSync(rendered).filter((f) => f.endsWith('.pdf')).sort().map((f) => path.join(rendered, f));
+  return [...real, ...generated];
 }

@@ -1,5 +1,9 @@
-// Peer tools for the benchmarks: whether one is installed, and timing it over the same files as ours.
+// Peer tools for the benchmarks: whether one is installed, timing a process (ours or a peer's) in a fresh process,
+// and running the two sides of a comparison round by round, interleaved.
 import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 export function has(tool: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
@@ -35,4 +39,49 @@ export type Rounds<T> = T & { rounds: number[] };
 export function medianRound<T>(rounds: T[], figure: (round: T) => number): Rounds<T> {
   const median = [...rounds].sort((a, b) => figure(a) - figure(b))[Math.floor((rounds.length - 1) / 2)]!;
   return { ...median, rounds: rounds.map(figure) };
+}
+
+/** One process's run: wall time (spawn to exit, the same for every side), CPU time (user + system) and peak memory. */
+export interface Measured {
+  seconds: number;
+  cpuSeconds: number;
+  peakMb: number;
+  stdout: string;
+}
+
+/** Runs a command in a process of its own under GNU time (for its CPU and peak memory); fails if it fails. */
+export function measure(command: string, args: string[], options: { cwd?: string; input?: string } = {}): Measured {
+  const report = path.join(os.tmpdir(), `bench-time-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const start = process.hrtime.bigint();
+  const run = spawnSync('/usr/bin/time', ['-o', report, '-f', '%U %S %M', command, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd ?? os.tmpdir(),
+    input: options.input,
+    maxBuffer: 256 * 2 ** 20,
+  });
+  const seconds = secondsSince(start);
+  const [user, system, kb] = fs.readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  fs.rmSync(report, { force: true });
+  if (run.status !== 0) throw new Error(`${command} ${args.slice(0, 3).join(' ')} … failed (exit ${run.status}): ${run.stderr.slice(0, 400)}`);
+  return { seconds, cpuSeconds: user! + system!, peakMb: kb! / 1024, stdout: run.stdout };
+}
+
+/**
+ * Runs every side of a comparison once per round, each in a fresh process, the order turned round each time (ours
+ * first, then the peer first …), so that neither side always meets a warmer page cache or a busier machine.
+ */
+export function interleaved<K extends string>(rounds: number, sides: Record<K, (round: number) => Measured>): Record<K, Measured[]> {
+  const names = Object.keys(sides) as K[];
+  const results = Object.fromEntries(names.map((n) => [n, [] as Measured[]])) as Record<K, Measured[]>;
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? names : [...names].reverse();
+    for (const name of order) results[name].push(sides[name](round));
+  }
+  return results;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

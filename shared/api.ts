@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import type {
   Annotation,
+  CaseUser,
+  NoteEntry,
   AuditEntry,
   BackupResult,
   CaseInfo,
@@ -26,9 +28,12 @@ import type {
 } from './model.ts';
 import { BATES_POSITIONS, CONFIDENTIALITY, EXHIBIT_KINDS, ID_REF, PRIVILEGE_TYPES, REDACTION_PRESETS, STANCES } from './model.ts';
 import { COURT_IDS } from './court-profiles.ts';
+import { DATE_INPUT_MESSAGE, readDateInput } from './date-input.ts';
 import type { PreflightReport } from './preflight.ts';
 import type { Fact, FactSource } from './model.ts';
 import { FACT_STATUSES } from './model.ts';
+import type { Designation, Filing, TrialExhibit, TrialMark } from './model.ts';
+import { DESIGNATION_KINDS, FILING_SCHEMES, PARTIES, TRIAL_EVENTS } from './model.ts';
 
 const exhibitRef = z.string().trim().min(1, 'Give an exhibit number or id.').max(100);
 
@@ -38,8 +43,22 @@ const text = (max: number) => z.string().max(max);
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'Use an ISO 8601 date such as 2017-03-28.');
+// An exhibit's date as typed: ISO or the US month/day/year form, stored as ISO (shared/date-input.ts).
+const dateInput = z
+  .string()
+  .max(100)
+  .refine((s) => readDateInput(s) !== null, DATE_INPUT_MESSAGE)
+  .transform((s) => readDateInput(s)!);
 const tagPath = z.string().trim().min(1).max(500);
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour such as #ffcc00.');
+/** Who writes a note, by the name they gave the app; left out, the core names the account it runs under. */
+const authorName = z
+  .string()
+  .trim()
+  .min(1, 'Give your name.')
+  .max(200, 'A name can be at most 200 characters long.')
+  .regex(/^[^\p{Cc}]*$/u, 'A name may not contain control characters.');
+const annotationId = z.number().int().positive();
 
 export const numberingSchema = z.object({
   prefix: text(20)
@@ -58,7 +77,7 @@ export const exhibitEditSchema = z
       .max(50)
       .refine((no) => !ID_REF.test(no), 'An exhibit number may not look like an id reference ("id:17").'),
     title: z.string().trim().min(1, 'An exhibit needs a title.').max(1000),
-    date: isoDate.nullable(),
+    date: dateInput.nullable(),
     author: text(1000).nullable(),
     from: text(2000).nullable(),
     to: text(10_000).nullable(),
@@ -157,6 +176,24 @@ export const captionSchema = z
   .strict();
 export type Caption = z.output<typeof captionSchema>;
 
+/**
+ * An export made for a filing: its title, how it labels its exhibits (Ex. A, B … or 1, 2 …; frozen once made), and
+ * whether exhibits already on the docket are cited ("previously filed as Dkt. 45-3, Ex. B") rather than filed again.
+ */
+const filingRequestSchema = z
+  .object({
+    title: z.string().trim().min(1, 'Give the filing a title.').max(300),
+    labels: z.enum(FILING_SCHEMES).default('letters'),
+    cite: z.boolean().default(true),
+  })
+  .strict();
+
+/** How lists cite exhibits: by a designation ("PX 12") instead of the exhibit number, with others after it in brackets. */
+const citeOptions = {
+  citeBy: z.enum(DESIGNATION_KINDS).optional(),
+  citeAlso: z.array(z.enum(DESIGNATION_KINDS)).max(DESIGNATION_KINDS.length).optional(),
+};
+
 /** Settings shared by every export that stamps exhibits (the bundle and one stamped PDF per exhibit). */
 const stampedExportArgs = {
   outDir: exportFolder,
@@ -176,11 +213,14 @@ const stampedExportArgs = {
   caption: captionSchema.optional(),
   // Leave out, by name, any family whose original has changed on disk since import, instead of failing the export.
   skipChanged: z.boolean().default(false),
+  // Documents received in a production with a native original: printed from the native, not the images produced for it.
+  printNatives: z.boolean().default(false),
+  filing: filingRequestSchema.optional(),
 };
 
-/** Our field names (begBates, endBates, begAttach, endAttach, custodian, date, from, to, cc, subject, fileName, textPath,
- * nativePath, md5, sha1, title, author) to a load file's column names. */
-const productionFieldMap = z.record(z.string().min(1).max(40), z.string().min(1).max(200));
+/** Our field names (PRODUCTION_FIELD_LABELS in model.ts) to a load file's column names; '' reads the field from no
+ * column (the column the usual names would give it stays a custom field). */
+const productionFieldMap = z.record(z.string().min(1).max(40), z.string().max(200));
 
 const redactionReason = z.string().trim().min(1, 'Give a reason for the redaction.').max(100);
 
@@ -197,9 +237,29 @@ const exportArgs = {
     .strict(),
   stamped: z.object(stampedExportArgs).strict(),
   list: z
-    .object({ outDir: exportFolder, format: z.enum(['pdf', 'docx', 'csv']), select: exportSelectionSchema.default({ by: 'all' }) })
+    .object({ outDir: exportFolder, format: z.enum(['pdf', 'docx', 'csv']), select: exportSelectionSchema.default({ by: 'all' }), ...citeOptions })
     .strict(),
-  'proof-chart': z.object({ outDir: exportFolder, format: z.enum(['pdf', 'docx']) }).strict(),
+  'proof-chart': z.object({ outDir: exportFolder, format: z.enum(['pdf', 'docx']), ...citeOptions }).strict(),
+  // The trial exhibit list in the form of the federal AO 187, from the exhibits' trial numbers and marks.
+  'trial-list': z
+    .object({
+      outDir: exportFolder,
+      format: z.enum(['pdf', 'docx']),
+      select: exportSelectionSchema.default({ by: 'all' }),
+      caption: captionSchema.optional(),
+      judge: z.string().trim().max(200).optional(),
+      trialDates: z.string().trim().max(200).optional(),
+    })
+    .strict(),
+  // The jury's copy: each admitted exhibit as one stamped PDF named "12_description.pdf", with Exhibits.txt if asked.
+  jury: z
+    .object({
+      outDir: exportFolder,
+      index: z.boolean().default(false),
+      caseNumber: z.string().trim().min(1).max(200).optional(),
+      passwords: z.array(z.string().max(1000)).max(50).optional(),
+    })
+    .strict(),
   production: z
     .object({
       outDir: exportFolder,
@@ -226,6 +286,8 @@ export const EXPORT_METHODS = {
   list: 'exportList',
   'proof-chart': 'exportProofChart',
   production: 'exportProduction',
+  'trial-list': 'exportTrialList',
+  jury: 'exportJuryCopy',
 } as const satisfies Record<ExportKindName, MethodName>;
 
 const previewOf = <K extends ExportKindName>(kind: K) =>
@@ -246,6 +308,10 @@ export interface ExhibitDetails {
   withheld: Withheld | null;
   /** Pages OCR could not read (rendering failed, or it needed more than its limits), with the reason; `ocr --retry` tries again. */
   unreadablePages: { page: number; reason: string }[];
+  /** Its other numbers (trial, deposition, filing, production, other), its production's Bates range among them. */
+  designations: Designation[];
+  /** What happened to it at trial, in order. */
+  trialMarks: TrialMark[];
 }
 
 export interface Allegations {
@@ -266,10 +332,21 @@ export interface RedactionProposals {
   skipped: string[];
 }
 
-/** Declares a method: its argument schema now, its result type through the type parameter. */
-const method =
+/**
+ * Whether a method changes the case. `reads`: it leaves the case as it was, so it runs on a case open read-only (a
+ * damaged one); exports count, since they write only their own folder and skip their audit entry there. `writes`: it
+ * changes the case's records, vault or settings (or, like a backup, records itself in the audit log whatever happens),
+ * so a read-only case refuses it. The damaged-case guard (electron/core/case/damaged-case.ts) reads this field.
+ */
+export type Access = 'reads' | 'writes';
+
+/** Declares a method: its access and argument schema now, its result type through the type parameter. */
+const declare =
+  <A extends Access>(access: A) =>
   <Result>() =>
-  <Args extends z.ZodType>(args: Args) => ({ args, result: undefined as unknown as Result });
+  <Args extends z.ZodType>(args: Args) => ({ access, args, result: undefined as unknown as Result });
+const reads = declare('reads');
+const writes = declare('writes');
 
 const none = z.object({}).strict();
 
@@ -307,34 +384,36 @@ export interface FactProposals {
 }
 
 export const contract = {
-  caseInfo: method<CaseInfo>()(none),
-  setCaseTitle: method<CaseInfo>()(z.object({ title: z.string().trim().min(1).max(500) }).strict()),
-  setNumbering: method<CaseInfo>()(numberingSchema.strict()),
-  listExhibits: method<Exhibit[]>()(
+  caseInfo: reads<CaseInfo>()(none),
+  setCaseTitle: writes<CaseInfo>()(z.object({ title: z.string().trim().min(1).max(500) }).strict()),
+  setNumbering: writes<CaseInfo>()(numberingSchema.strict()),
+  listExhibits: reads<Exhibit[]>()(
     z
       .object({
         tag: tagPath.optional(),
         kind: z.enum(EXHIBIT_KINDS).optional(),
         limit: z.number().int().positive().max(1_000_000).optional(),
         offset: z.number().int().nonnegative().optional(),
+        // Only exhibits carrying this number, or one beginning with it ("Smith Dep. Ex. 4", "PX 12", "Smith Dep").
+        designation: z.string().trim().min(1).max(200).optional(),
       })
       .strict(),
   ),
-  getExhibit: method<ExhibitDetails>()(z.object({ exhibit: exhibitRef }).strict()),
+  getExhibit: reads<ExhibitDetails>()(z.object({ exhibit: exhibitRef }).strict()),
   /** Changes the fields given; with `expected`, only if each of those fields still holds the value given there. */
-  updateExhibit: method<Exhibit>()(z.object({ exhibit: exhibitRef, edit: exhibitEditSchema, expected: exhibitExpectedSchema.optional() }).strict()),
-  renumberExhibits: method<{ changed: { id: number; from: string; to: string }[] }>()(
+  updateExhibit: writes<Exhibit>()(z.object({ exhibit: exhibitRef, edit: exhibitEditSchema, expected: exhibitExpectedSchema.optional() }).strict()),
+  renumberExhibits: writes<{ changed: { id: number; from: string; to: string }[] }>()(
     z.object({ scheme: numberingSchema.strict().optional() }).strict(),
   ),
-  pageText: method<{ text: string | null }>()(z.object({ exhibit: exhibitRef, page: pageNo }).strict()),
+  pageText: reads<{ text: string | null }>()(z.object({ exhibit: exhibitRef, page: pageNo }).strict()),
   /**
    * A page of a picture exhibit as a PNG (base64), upright and at most about 4 million pixels: how the viewer shows
    * pictures a browser cannot (TIFF, HEIC) and every page of a multi-page TIFF.
    */
-  picturePage: method<{ png: string; width: number; height: number; pages: number }>()(z.object({ exhibit: exhibitRef, page: pageNo }).strict()),
+  picturePage: reads<{ png: string; width: number; height: number; pages: number }>()(z.object({ exhibit: exhibitRef, page: pageNo }).strict()),
   /** The text of a document without pages (an email's body, a web page, a Word document, a text file). */
-  documentText: method<{ text: string | null }>()(z.object({ exhibit: exhibitRef }).strict()),
-  importFiles: method<ImportReport>()(
+  documentText: reads<{ text: string | null }>()(z.object({ exhibit: exhibitRef }).strict()),
+  importFiles: writes<ImportReport>()(
     z
       .object({
         paths: z.array(z.string().min(1).max(4096)).min(1, 'Choose at least one file or folder.').max(100_000),
@@ -345,7 +424,7 @@ export const contract = {
       .strict(),
   ),
   /** Reads the scanned pages (no text of their own, or only a stamp in the margins) with OCR, resuming where a run stopped. */
-  runOcr: method<OcrReport>()(
+  runOcr: writes<OcrReport>()(
     z
       .object({
         // For password-protected PDFs whose scanned pages are read; they are not stored anywhere.
@@ -357,7 +436,7 @@ export const contract = {
       })
       .strict(),
   ),
-  search: method<SearchHit[]>()(
+  search: reads<SearchHit[]>()(
     z
       .object({
         query: z.string().max(1000),
@@ -367,7 +446,7 @@ export const contract = {
       .strict(),
   ),
   /** How many pages a search matches (the hits `search` returns are capped); counts with the same filters. */
-  countMatches: method<MatchCount>()(
+  countMatches: reads<MatchCount>()(
     z
       .object({
         query: z.string().max(1000),
@@ -375,19 +454,19 @@ export const contract = {
       })
       .strict(),
   ),
-  listTags: method<Tag[]>()(none),
-  tagExhibits: method<{ changed: number }>()(
+  listTags: reads<Tag[]>()(none),
+  tagExhibits: writes<{ changed: number }>()(
     z.object({ exhibits: z.array(exhibitRef).min(1).max(100_000), tag: tagPath, remove: z.boolean().optional() }).strict(),
   ),
-  setTagColour: method<Tag>()(z.object({ tag: tagPath, colour: colour.nullable() }).strict()),
-  importAllegations: method<AllegationsImport>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
-  listAllegations: method<Allegations>()(none),
-  addParagraph: method<Paragraph>()(
+  setTagColour: writes<Tag>()(z.object({ tag: tagPath, colour: colour.nullable() }).strict()),
+  importAllegations: writes<AllegationsImport>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
+  listAllegations: reads<Allegations>()(none),
+  addParagraph: writes<Paragraph>()(
     z
       .object({ number: paragraphNo, text: z.string().trim().min(1).max(50_000), cause: z.number().int().positive().nullable().optional() })
       .strict(),
   ),
-  editParagraph: method<Paragraph>()(
+  editParagraph: writes<Paragraph>()(
     z
       .object({
         number: paragraphNo,
@@ -397,8 +476,8 @@ export const contract = {
       })
       .strict(),
   ),
-  removeParagraph: method<Paragraph>()(z.object({ number: paragraphNo }).strict()),
-  linkEvidence: method<EvidenceLink>()(
+  removeParagraph: writes<Paragraph>()(z.object({ number: paragraphNo }).strict()),
+  linkEvidence: writes<EvidenceLink>()(
     z
       .object({
         exhibit: exhibitRef,
@@ -416,11 +495,12 @@ export const contract = {
         path: ['pageTo'],
       }),
   ),
-  unlinkEvidence: method<EvidenceLink>()(z.object({ linkId: z.number().int().positive() }).strict()),
-  evidenceForParagraph: method<EvidenceLink[]>()(z.object({ paragraph: paragraphNo }).strict()),
-  paragraphsForExhibit: method<Paragraph[]>()(z.object({ exhibit: exhibitRef }).strict()),
-  unsupportedParagraphs: method<Paragraph[]>()(none),
-  addAnnotation: method<Annotation>()(
+  unlinkEvidence: writes<EvidenceLink>()(z.object({ linkId: z.number().int().positive() }).strict()),
+  evidenceForParagraph: reads<EvidenceLink[]>()(z.object({ paragraph: paragraphNo }).strict()),
+  paragraphsForExhibit: reads<Paragraph[]>()(z.object({ exhibit: exhibitRef }).strict()),
+  unsupportedParagraphs: reads<Paragraph[]>()(none),
+  /** A highlight (rectangles on the page, with its quote), or with no rectangles a note on the page itself. */
+  addAnnotation: writes<Annotation>()(
     z
       .object({
         exhibit: exhibitRef,
@@ -429,34 +509,68 @@ export const contract = {
         quote: text(20_000).optional(),
         note: text(20_000).optional(),
         colour: colour.optional(),
+        author: authorName.optional(),
+      })
+      .strict()
+      .refine((a) => a.rects.length > 0 || (a.note ?? '').trim() !== '', { message: 'A note on a page needs its text.', path: ['note'] }),
+  ),
+  listAnnotations: reads<Annotation[]>()(z.object({ exhibit: exhibitRef }).strict()),
+  /** Changes a note's text or colour; with `expected`, only if the note still reads as it did when the edit began. */
+  editAnnotation: writes<Annotation>()(
+    z
+      .object({
+        id: annotationId,
+        note: text(20_000).nullable().optional(),
+        colour: colour.optional(),
+        author: authorName.optional(),
+        expected: z.object({ note: z.string().max(5_000_000).nullable() }).strict().optional(),
       })
       .strict(),
   ),
-  listAnnotations: method<Annotation[]>()(z.object({ exhibit: exhibitRef }).strict()),
-  removeAnnotation: method<Annotation>()(z.object({ id: z.number().int().positive() }).strict()),
-  auditLog: method<AuditEntry[]>()(
+  /** Removes a note or highlight; `restoreAnnotation` takes the removal back (the app's Undo). */
+  removeAnnotation: writes<Annotation>()(z.object({ id: annotationId, author: authorName.optional() }).strict()),
+  restoreAnnotation: writes<Annotation>()(z.object({ id: annotationId, author: authorName.optional() }).strict()),
+  /** Notes and highlights across the case, by author (a name), exhibit and the paragraph they bear on. */
+  listNotes: reads<NoteEntry[]>()(
+    z.object({ author: authorName.optional(), exhibit: exhibitRef.optional(), paragraph: paragraphNo.optional() }).strict(),
+  ),
+  /** The people who write notes in the case. */
+  listUsers: reads<{ users: CaseUser[]; suggested: string }>()(none),
+  /** Adds someone to the case's users by name (the app asks once who you are); a name already known is returned as it is. */
+  addUser: writes<CaseUser>()(z.object({ name: authorName }).strict()),
+  /** Marks a paragraph as needing no evidence, with the reason (it then leaves the gaps), or with null as needing it again. */
+  setNoEvidenceNeeded: writes<Paragraph>()(
+    z
+      .object({
+        paragraph: paragraphNo,
+        reason: z.string().trim().min(1, 'Say why the paragraph needs no evidence.').max(500).nullable(),
+        author: authorName.optional(),
+      })
+      .strict(),
+  ),
+  auditLog: reads<AuditEntry[]>()(
     z.object({ exhibit: exhibitRef.optional(), limit: z.number().int().positive().max(100_000).optional() }).strict(),
   ),
   /**
    * Re-hashes every original and checks the audit chain and the database; with `anchor` (the audit head an export or
    * backup manifest recorded), also that the log still holds that entry unchanged, so a rewritten log shows.
    */
-  verify: method<VerifyReport>()(
+  verify: reads<VerifyReport>()(
     z.object({ anchor: z.object({ seq: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict().optional() }).strict(),
   ),
   /** Writes a zip of the whole case (database, vault, manifest of hashes); restore it with exhibit-desk restore. */
-  backupCase: method<BackupResult>()(
+  backupCase: writes<BackupResult>()(
     z.object({ out: z.string().trim().min(1, 'Choose where to write the backup.').max(4096) }).strict(),
   ),
   /** Redactions of one exhibit, or of the whole case; `status` narrows to proposals or accepted ones. */
-  listRedactions: method<Redaction[]>()(
+  listRedactions: reads<Redaction[]>()(
     z.object({ exhibit: exhibitRef.optional(), status: z.enum(['proposed', 'accepted']).optional() }).strict(),
   ),
   /**
    * A redaction drawn or selected by the user, accepted at once. Rectangles are fractions of the page as shown from its
    * top-left corner, or with `unit: 'points'` PDF points from the page's lower-left corner (a picture's points are its pixels).
    */
-  addRedaction: method<Redaction>()(
+  addRedaction: writes<Redaction>()(
     z
       .object({
         exhibit: exhibitRef,
@@ -475,7 +589,7 @@ export const contract = {
    * or rejected one by one: a preset pattern, the user's own regular expression, or a term (case-insensitive).
    * `frcp52` proposes partial redactions that leave what the rule allows (last four digits, the year of birth).
    */
-  proposeRedactions: method<RedactionProposals>()(
+  proposeRedactions: writes<RedactionProposals>()(
     z
       .object({
         preset: z.enum(REDACTION_PRESETS).optional(),
@@ -488,7 +602,7 @@ export const contract = {
       .refine((a) => [a.preset, a.pattern, a.term].filter((v) => v !== undefined).length === 1, 'Give one of a preset, a pattern or a term.'),
   ),
   /** Accepts or rejects proposals (rejected ones are deleted); `all` means every proposal (of `exhibit`, if given). */
-  decideRedactions: method<{ changed: number }>()(
+  decideRedactions: writes<{ changed: number }>()(
     z
       .object({
         ids: z.union([z.literal('all'), z.array(z.number().int().positive()).min(1).max(100_000)]),
@@ -497,17 +611,19 @@ export const contract = {
       })
       .strict(),
   ),
-  removeRedaction: method<Redaction>()(z.object({ id: z.number().int().positive() }).strict()),
+  removeRedaction: writes<Redaction>()(z.object({ id: z.number().int().positive() }).strict()),
   /** Reads a production volume (its DAT, OPT, images, text and natives) without importing it: what it holds, and what is wrong. */
-  inspectProduction: method<ProductionPreview>()(
+  inspectProduction: reads<ProductionPreview>()(
     z.object({ path: z.string().min(1).max(4096), fieldMap: productionFieldMap.optional() }).strict(),
   ),
+  /** Whether a folder is a production volume (a DAT or OPT load file in it or a folder right under it), nothing read. */
+  recogniseProduction: reads<boolean>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
   /**
    * Imports a production volume: each document an exhibit (its images its pages, its native the original when there is
    * one), families rebuilt, its Bates range and fields kept. Bad rows are reported by line; the rest import whole.
-   * The field map used is stored with the case and offered next time.
+   * What the field map given changes from the usual column names is kept with the case for its next volume.
    */
-  importProduction: method<ImportReport>()(
+  importProduction: writes<ImportReport>()(
     z
       .object({
         path: z.string().min(1).max(4096),
@@ -517,7 +633,7 @@ export const contract = {
       .strict(),
   ),
   /** Marks an exhibit withheld from productions as privileged (a slip sheet and a privilege-log row stand in for it), or not. */
-  setWithheld: method<Withheld | null>()(
+  setWithheld: writes<Withheld | null>()(
     z
       .object({
         exhibit: exhibitRef,
@@ -525,11 +641,11 @@ export const contract = {
       })
       .strict(),
   ),
-  exportProduction: method<ExportResult>()(exportArgs.production),
-  /** The chronology in order (undated last); proposals only with includeProposed. */
-  listFacts: method<Fact[]>()(z.object({ ...factFilterFields, includeProposed: z.boolean() }).partial().strict()),
+  exportProduction: reads<ExportResult>()(exportArgs.production),
+  /** The chronology in order (undated last); proposals only with includeProposed; with `limit`, only its first facts. */
+  listFacts: reads<Fact[]>()(z.object({ ...factFilterFields, includeProposed: z.boolean(), limit: z.number().int().positive().max(100_000) }).partial().strict()),
   /** A fact; with `source`, tied at once to the passage it was made from. */
-  addFact: method<Fact>()(
+  addFact: writes<Fact>()(
     z
       .object({
         statement: factStatement,
@@ -544,7 +660,7 @@ export const contract = {
       .strict(),
   ),
   /** Changes the fields given; with `expected` (the values the edit was made from; the date as typed), only if they still hold. */
-  editFact: method<Fact>()(
+  editFact: writes<Fact>()(
     z
       .object({
         id: factId,
@@ -557,27 +673,76 @@ export const contract = {
       })
       .strict(),
   ),
-  removeFact: method<Fact>()(z.object({ id: factId }).strict()),
-  linkFact: method<FactSource>()(z.object({ id: factId, ...factSourceFields }).strict().refine(pagesRunForward, pagesMessage)),
-  unlinkFact: method<FactSource>()(z.object({ sourceId: z.number().int().positive() }).strict()),
-  linkFactParagraph: method<Fact>()(z.object({ id: factId, paragraph: paragraphNo }).strict()),
-  unlinkFactParagraph: method<Fact>()(z.object({ id: factId, paragraph: paragraphNo }).strict()),
+  removeFact: writes<Fact>()(z.object({ id: factId }).strict()),
+  linkFact: writes<FactSource>()(z.object({ id: factId, ...factSourceFields }).strict().refine(pagesRunForward, pagesMessage)),
+  /** With `id`, refused unless the source is that fact's: a screen bound to one fact never unlinks another's. */
+  unlinkFact: writes<FactSource>()(z.object({ sourceId: z.number().int().positive(), id: factId.optional() }).strict()),
+  linkFactParagraph: writes<Fact>()(z.object({ id: factId, paragraph: paragraphNo }).strict()),
+  unlinkFactParagraph: writes<Fact>()(z.object({ id: factId, paragraph: paragraphNo }).strict()),
   /** Each dated exhibit selected (with its attachments) becomes a proposed fact cited to it, unless one already was. */
-  proposeFacts: method<FactProposals>()(z.object({ select: exportSelectionSchema.default({ by: 'all' }) }).strict()),
+  proposeFacts: writes<FactProposals>()(z.object({ select: exportSelectionSchema.default({ by: 'all' }) }).strict()),
   /** Accepts or rejects proposed facts (rejected ones are deleted); `all` means every proposal. */
-  decideFacts: method<{ changed: number }>()(
+  decideFacts: writes<{ changed: number }>()(
     z.object({ ids: z.union([z.literal('all'), z.array(factId).min(1).max(100_000)]), accept: z.boolean() }).strict(),
   ),
   /** The chronology report (Date, Fact, Sources, Status) as Word, PDF or CSV, in a new folder with its manifest. */
-  exportChronology: method<ExportResult>()(
+  exportChronology: reads<ExportResult>()(
     z.object({ outDir: exportFolder, format: z.enum(['docx', 'pdf', 'csv']), filters: factFiltersSchema.default({}) }).strict(),
   ),
-  exportBundle: method<ExportResult>()(exportArgs.bundle),
-  exportStamped: method<ExportResult>()(exportArgs.stamped),
-  exportList: method<ExportResult>()(exportArgs.list),
-  exportProofChart: method<ExportResult>()(exportArgs['proof-chart']),
+  exportBundle: reads<ExportResult>()(exportArgs.bundle),
+  exportStamped: reads<ExportResult>()(exportArgs.stamped),
+  exportList: reads<ExportResult>()(exportArgs.list),
+  exportProofChart: reads<ExportResult>()(exportArgs['proof-chart']),
+  exportTrialList: reads<ExportResult>()(exportArgs['trial-list']),
+  exportJuryCopy: reads<ExportResult>()(exportArgs.jury),
+  /** Gives an exhibit another number it carries: a deposition exhibit, a trial number, a filing's citation, a Bates range. */
+  addDesignation: writes<Designation>()(
+    z
+      .object({
+        exhibit: exhibitRef,
+        kind: z.enum(DESIGNATION_KINDS),
+        label: z.string().trim().min(1, 'Give the number, such as "Smith Dep. Ex. 4".').max(200),
+        source: text(500).optional(),
+        witness: text(200).optional(),
+        date: isoDate.optional(),
+        party: z.enum(PARTIES).optional(),
+      })
+      .strict(),
+  ),
+  /** Removes a designation; never a filing's frozen label, nor one a later filing cites. */
+  removeDesignation: writes<Designation>()(z.object({ id: z.number().int().positive() }).strict()),
+  /** Records what happened to an exhibit at trial (today unless dated); one without a trial number keeps its exhibit number as one. */
+  markTrial: writes<TrialMark>()(
+    z.object({ exhibit: exhibitRef, event: z.enum(TRIAL_EVENTS), date: isoDate.optional(), witness: text(200).optional() }).strict(),
+  ),
+  /** Gives trial numbers (PX 1 … or, for a defendant, A … Z, AA …) to the exhibits selected that have none for the party. */
+  numberTrialExhibits: writes<Designation[]>()(
+    z
+      .object({
+        party: z.enum(PARTIES),
+        scheme: z.enum(FILING_SCHEMES).optional(),
+        prefix: text(20).optional(),
+        start: z.number().int().min(1).max(1_000_000).optional(),
+        select: exportSelectionSchema.default({ by: 'all' }),
+      })
+      .strict(),
+  ),
+  /** The trial exhibit list: trial numbers and the days each exhibit was offered, marked and admitted. */
+  listTrialExhibits: reads<TrialExhibit[]>()(z.object({ select: exportSelectionSchema.optional() }).strict()),
+  /** The filings exports were made for, with the labels they froze and the exhibits they cited as already filed. */
+  listFilings: reads<Filing[]>()(none),
+  /** Enters the docket number a filing received; its exhibits are then cited as "Dkt. 45-3, Ex. B". */
+  docketFiling: writes<Filing>()(
+    z
+      .object({
+        filing: z.string().trim().min(1).max(300),
+        number: z.string().trim().min(1, 'Give the docket number, such as 45.').max(40).regex(/^[\w.-]+$/, 'A docket number is letters, digits, dots or hyphens, such as 45.'),
+        firstAttachment: z.number().int().min(0).max(10_000).default(1),
+      })
+      .strict(),
+  ),
   /** Checks PDFs (an export's, or any) for what makes a court refuse a filing; `maxMb` overrides the court's cap. */
-  preflight: method<PreflightReport>()(
+  preflight: reads<PreflightReport>()(
     z
       .object({
         paths: z.array(z.string().min(1).max(4096)).min(1, 'Choose at least one PDF to check.').max(10_000),
@@ -587,8 +752,22 @@ export const contract = {
       .strict(),
   ),
   // The first pages of an export as it would be made with these settings, written nowhere and recorded nowhere.
-  previewExport: method<ExportPreview>()(
-    z.discriminatedUnion('kind', [previewOf('bundle'), previewOf('stamped'), previewOf('list'), previewOf('proof-chart'), previewOf('production')]),
+  previewExport: reads<ExportPreview>()(
+    z.discriminatedUnion('kind', [previewOf('bundle'), previewOf('stamped'), previewOf('list'), previewOf('proof-chart'), previewOf('production'), previewOf('trial-list'), previewOf('jury')]),
+  ),
+  /**
+   * The Export dialog's settings as last used in this case (null before the first), kept with the case so that the next
+   * export, from any window, browser or machine the case is opened on, starts from them. Their shape is the dialog's own.
+   */
+  exportSettings: reads<Record<string, unknown> | null>()(none),
+  saveExportSettings: writes<{ changed: boolean }>()(
+    z
+      .object({
+        settings: z
+          .record(z.string().max(100), z.json())
+          .refine((v) => JSON.stringify(v).length <= 64 * 1024, 'The export settings are too large to keep.'),
+      })
+      .strict(),
   ),
 } as const;
 

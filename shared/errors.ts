@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   'not_found', // a case, exhibit, tag or paragraph that does not exist
   'conflict', // e.g. an exhibit number already in use
   'edit_conflict', // an edit made from a value that has changed since (another window, process or edit got there first)
+  'duplicate_link', // the same exhibit, pages and passage are already linked to that paragraph
   'case_exists', // init on a folder that already holds a case
   'case_too_new', // the case file was written by a newer version
   'case_damaged', // the case's database is damaged: it is open read-only until recovered

@@ -67,6 +67,8 @@ export interface Exhibit {
   warnings: string[];
   tags: string[];
   importedAt: string;
+  /** Its other numbers (deposition, filing, trial, production), where a list gives them; left out when it has none. */
+  designations?: DesignationSummary[];
 }
 
 /**
@@ -117,6 +119,8 @@ export interface Paragraph {
   text: string;
   page: number | null;
   evidenceCount: number;
+  /** Why it needs no evidence (jurisdiction, "realleges the above"), when it was so marked: then it is not a gap. */
+  noEvidenceReason?: string;
 }
 
 export interface EvidenceLink {
@@ -149,6 +153,24 @@ export interface Annotation {
   note: string | null;
   color: string;
   createdAt: string;
+  /** Who wrote it, by the name they gave the app; null for notes made before authors were recorded. */
+  author: string | null;
+  /** When its note or colour was last changed, or null. */
+  updatedAt: string | null;
+}
+
+/** A note or highlight as the case-wide list of notes shows it: where it is, and the paragraphs its highlight is linked to. */
+export interface NoteEntry extends Annotation {
+  exhibitNo: string;
+  title: string;
+  paragraphs: number[];
+}
+
+/** Someone who writes notes in the case, known by the name they gave; `notes` counts their notes and highlights. */
+export interface CaseUser {
+  id: number;
+  name: string;
+  notes: number;
 }
 
 export interface AuditEntry {
@@ -161,6 +183,8 @@ export interface AuditEntry {
   after: unknown;
   sha256: string[];
   hash: string;
+  /** Who made the change (notes and highlights name their author); absent where no one is named. */
+  author?: string;
 }
 
 export interface ImportedItem {
@@ -203,8 +227,10 @@ export interface SearchHit {
   title: string;
   page: number | null;
   /** Where the words were found: a page, a page read by OCR, the body of a pageless document, or the exhibit's metadata. */
-  source: 'page' | 'ocr' | 'body' | 'metadata';
+  source: 'page' | 'ocr' | 'body' | 'metadata' | 'note';
   snippet: string; // matched terms wrapped in « »
+  /** For a note's hit: the note and its author. */
+  note?: { id: number; author: string | null };
 }
 
 /** How many pages (and bodies and metadata) a search matches, counted up to a limit, and how many of them it ranks. */
@@ -212,7 +238,7 @@ export interface MatchCount {
   /** The matches counted: all of them, or the limit when `atLeast`. */
   matches: number;
   atLeast: boolean;
-  /** Past this many matches the hits are the best of the first `ranked`, in import order, not of all. */
+  /** Past this many matches the hits would be the best of the first `ranked` only; every match is ranked now (MAX_SAFE_INTEGER). */
   ranked: number;
 }
 
@@ -290,6 +316,8 @@ export interface ExportResult {
   warnings: string[];
   /** For an export made for a court: its own files checked by that court's preflight. */
   preflight?: ExportPreflight;
+  /** For an export made for a filing: the filing recorded, with the labels it froze. */
+  filing?: Filing;
 }
 
 /** The preflight an export for a court runs on what it wrote (file names within the export folder). */
@@ -365,8 +393,35 @@ export interface ProductionPreview {
   /** The load file's fields, and which of ours each is mapped to. */
   fields: string[];
   fieldMap: Record<string, string>;
+  /** Each field's first value in the load file (cut short), to tell what a field holds; '' where it is always empty. */
+  samples: string[];
   problems: { line: number | null; file: string; message: string }[];
 }
+
+/**
+ * What a production's load-file field can be read as, in the users' words (electron/core/production/field-map.ts knows
+ * the names producers give each); a field read as none of these is kept as a custom field, searchable.
+ */
+export const PRODUCTION_FIELD_LABELS = {
+  begBates: 'Beginning Bates',
+  endBates: 'Ending Bates',
+  begAttach: 'Family begins (BEGATTACH)',
+  endAttach: 'Family ends (ENDATTACH)',
+  custodian: 'Custodian',
+  date: 'Date',
+  from: 'From',
+  to: 'To',
+  cc: 'CC',
+  subject: 'Subject',
+  title: 'Title',
+  author: 'Author',
+  fileName: 'File name',
+  textPath: 'Text file',
+  nativePath: 'Native file',
+  md5: 'MD5 hash',
+  sha1: 'SHA-1 hash',
+} as const;
+export type ProductionField = keyof typeof PRODUCTION_FIELD_LABELS;
 
 /** How much of a fact's date is known (electron/core/chronology/fuzzy-date.ts reads, orders and prints them). */
 export const DATE_PRECISIONS = ['day', 'month', 'year', 'circa', 'before', 'after', 'range', 'undated'] as const;
@@ -423,5 +478,107 @@ export interface Fact {
   paragraphs: number[];
   /** No exhibit shows it: the chronology's gap, as unsupportedParagraphs is the complaint's. */
   unsourced: boolean;
+  createdAt: string;
+}
+
+/** The numbers a document carries besides its exhibit number in this case (issue 23). */
+export const DESIGNATION_KINDS = ['production', 'deposition', 'filing', 'trial', 'custom'] as const;
+export type DesignationKind = (typeof DESIGNATION_KINDS)[number];
+export const DESIGNATION_KIND_LABELS: Record<DesignationKind, string> = {
+  production: 'Production',
+  deposition: 'Deposition',
+  filing: 'Filing',
+  trial: 'Trial',
+  custom: 'Other',
+};
+
+/** Whose trial exhibit a trial number is: PX, DX or JX, and the AO 187 column it goes in. */
+export const PARTIES = ['plaintiff', 'defendant', 'joint'] as const;
+export type Party = (typeof PARTIES)[number];
+
+/**
+ * One number an exhibit carries: a production Bates range, a deposition exhibit ("Smith Dep. Ex. 4"), an exhibit to a
+ * filing ("Dkt. 45-3, Ex. B"), a trial number ("PX 12"), or any other. A filing's labels and a production's range are
+ * frozen: renumbering the case never changes them, and they cannot be removed.
+ */
+export interface Designation {
+  /** Null for one read from elsewhere (a production's Bates range, kept with the production), which has no id. */
+  id: number | null;
+  exhibitId: number;
+  kind: DesignationKind;
+  /** As written: "Smith Dep. Ex. 4", "PX 12", "B", "ABC0000123 – ABC0000130". */
+  label: string;
+  /** How a brief cites it: "Smith Dep. Ex. 4", "ABC0000123", "Dkt. 45-3, Ex. B", "Ex. B to Motion to Dismiss". */
+  cite: string;
+  /** Where it came from, in words ("Deposition of John Smith, 2024-03-05"; "Production VOL001"). */
+  source: string | null;
+  /** A deposition's witness. */
+  witness: string | null;
+  /** A deposition's date, or the day a filing was made. */
+  date: string | null;
+  /** A trial number's party. */
+  party: Party | null;
+  /** The filing a filing label belongs to, when the app made it. */
+  filingId: number | null;
+  frozen: boolean;
+  createdAt: string | null;
+}
+
+/** What the grid and lists carry of each designation. */
+export type DesignationSummary = Pick<Designation, 'kind' | 'label' | 'cite'>;
+
+export const TRIAL_EVENTS = ['offered', 'marked', 'admitted', 'refused', 'withdrawn'] as const;
+export type TrialEvent = (typeof TRIAL_EVENTS)[number];
+export const TRIAL_EVENT_LABELS: Record<TrialEvent, string> = {
+  offered: 'Offered',
+  marked: 'Marked',
+  admitted: 'Admitted',
+  refused: 'Refused',
+  withdrawn: 'Withdrawn',
+};
+
+/** Something that happened to an exhibit at trial, on a day, perhaps through a witness. */
+export interface TrialMark {
+  id: number;
+  exhibitId: number;
+  event: TrialEvent;
+  date: string;
+  witness: string | null;
+  recordedAt: string;
+}
+
+/** An exhibit on the trial exhibit list: its trial numbers and the days it was offered, marked and admitted. */
+export interface TrialExhibit {
+  exhibitId: number;
+  exhibitNo: string;
+  title: string;
+  plaintiffNo: string | null;
+  defendantNo: string | null;
+  offered: string | null;
+  marked: string | null;
+  admitted: string | null;
+  /** Refused or withdrawn, when that came last. */
+  outcome: { event: 'refused' | 'withdrawn'; date: string } | null;
+  witnesses: string[];
+}
+
+/** How a filing letters or numbers its exhibits. */
+export const FILING_SCHEMES = ['letters', 'numbers'] as const;
+export type FilingScheme = (typeof FILING_SCHEMES)[number];
+
+/** A filing made from an export: the labels it gave its exhibits (frozen), and the exhibits it cited as already filed. */
+export interface Filing {
+  id: number;
+  title: string;
+  /** The day the export was made. */
+  date: string;
+  kind: 'bundle' | 'stamped';
+  scheme: FilingScheme;
+  folder: string | null;
+  /** The docket number once it is known ("45"); each exhibit file is then an attachment, numbered from firstAttachment. */
+  docket: string | null;
+  firstAttachment: number;
+  exhibits: { exhibitId: number; exhibitNo: string; label: string; cite: string }[];
+  cited: { exhibitId: number; exhibitNo: string; cite: string }[];
   createdAt: string;
 }

@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { COURT_IDS, type CourtId } from '../../shared/court-profiles.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { ImportProgress } from '../../shared/model.ts';
-import { createCaseApi, type CaseApi } from '../core/api.ts';
+import type { CaseApi } from '../core/api.ts';
 
 export interface Command {
   name: string;
@@ -48,7 +48,9 @@ export function printJson(io: Io, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
 }
 
+/** Opens the case (loading the core only now: help and a mistyped flag need none of it), runs fn, closes it. */
 export async function withCase<T>(dir: string, fn: (api: CaseApi) => Promise<T>): Promise<T> {
+  const { createCaseApi } = await import('../core/api.ts');
   const api = createCaseApi({ dir });
   try {
     return await fn(api);

@@ -10,6 +10,8 @@ import { caseHandlers } from './handlers/case-handlers.ts';
 import { evidenceHandlers } from './handlers/evidence-handlers.ts';
 import { exhibitHandlers } from './handlers/exhibit-handlers.ts';
 import { exportHandlers } from './handlers/export-handlers.ts';
+import { exportSettingsHandlers } from './handlers/export-settings-handlers.ts';
+import { noteHandlers } from './handlers/note-handlers.ts';
 import { factHandlers } from './handlers/fact-handlers.ts';
 import type { Handlers } from './handlers/handler.ts';
 import { integrityHandlers } from './handlers/integrity-handlers.ts';
@@ -20,6 +22,9 @@ import { productionHandlers } from './handlers/production-handlers.ts';
 import { withheldHandlers } from './handlers/withheld-handlers.ts';
 import { searchHandlers } from './handlers/search-handlers.ts';
 import { tagHandlers } from './handlers/tag-handlers.ts';
+import { designationHandlers } from './handlers/designation-handlers.ts';
+import { filingHandlers } from './handlers/filing-handlers.ts';
+import { trialHandlers } from './handlers/trial-handlers.ts';
 import { validationMessage } from './validation-message.ts';
 
 export interface CaseApiOptions {
@@ -59,16 +64,21 @@ export function createCaseApi(options: CaseApiOptions): CaseApi {
       ...tagHandlers(ctx),
       ...allegationHandlers(ctx),
       ...evidenceHandlers(ctx),
+      ...noteHandlers(ctx),
       ...factHandlers(ctx),
       ...searchHandlers(ctx),
       ...integrityHandlers(ctx),
       ...exportHandlers(ctx),
+      ...exportSettingsHandlers(ctx),
       ...ocrHandlers(ctx),
       ...redactionHandlers(ctx),
       ...productionHandlers(ctx),
       ...withheldHandlers(ctx),
       ...preflightHandlers(),
       ...backupHandlers(ctx),
+      ...designationHandlers(ctx),
+      ...filingHandlers(ctx),
+      ...trialHandlers(ctx),
     };
     const served = folder.readOnly ? readOnlyHandlers(handlers, folder.dir) : handlers;
     const api = Object.fromEntries(

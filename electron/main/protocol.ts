@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
-import type { CaseApi } from '../core/api.ts';
-import { originalHeaders, SECURITY_HEADERS } from '../serve/security-headers.ts';
+import type { CaseConnection } from '../core/dispatcher.ts';
+import { originalHeaders, SECURITY_HEADERS } from '../../shared/security-headers.ts';
 import { APP_SCHEME, VAULT_SCHEME } from './app-origin.ts';
 
 export const PRIVILEGED_SCHEMES = [
@@ -30,12 +30,12 @@ export function rendererFile(rendererDir: string, raw: string): string | null {
   return file.startsWith(`${root}${path.sep}`) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
 }
 
-/** The vault file a vault:// URL names, if the open case holds that original; else null. */
-export function vaultFile(api: Pick<CaseApi, 'original'> | null, raw: string): { path: string; mediaType: string } | null {
+/** The vault file a vault:// URL names, if the open case holds that original (its host is asked); else null. */
+export async function vaultFile(open: Pick<CaseConnection, 'original'> | null, raw: string): Promise<{ path: string; mediaType: string } | null> {
   const url = new URL(raw);
   const sha256 = url.pathname.slice(1);
-  if (!api || url.host !== 'case' || !/^[0-9a-f]{64}$/.test(sha256)) return null;
-  return api.original(sha256);
+  if (!open || url.host !== 'case' || !/^[0-9a-f]{64}$/.test(sha256)) return null;
+  return open.original(sha256);
 }
 
 function fileResponse(file: string, headers: Record<string, string>): Response {
@@ -45,13 +45,13 @@ function fileResponse(file: string, headers: Record<string, string>): Response {
 
 const notFound = () => new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
 
-export function registerProtocols(protocol: Pick<Protocol, 'handle'>, rendererDir: string, currentCase: () => CaseApi | null): void {
+export function registerProtocols(protocol: Pick<Protocol, 'handle'>, rendererDir: string, currentCase: () => Pick<CaseConnection, 'original'> | null): void {
   protocol.handle(APP_SCHEME, (request) => {
     const file = rendererFile(rendererDir, request.url);
     return file ? fileResponse(file, { ...SECURITY_HEADERS, 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }) : notFound();
   });
-  protocol.handle(VAULT_SCHEME, (request) => {
-    const file = vaultFile(currentCase(), request.url);
+  protocol.handle(VAULT_SCHEME, async (request) => {
+    const file = await vaultFile(currentCase(), request.url);
     return file ? fileResponse(file.path, originalHeaders(file.mediaType)) : notFound();
   });
 }

@@ -6,9 +6,10 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { CaseApi } from '../core/api.ts';
-import { createDispatcher } from '../core/dispatcher.ts';
+import { connectInProcess, type CaseConnection } from '../core/dispatcher.ts';
 import { checkRequest, loopbackHosts } from './http-guard.ts';
-import { originalHeaders, SECURITY_HEADERS } from './security-headers.ts';
+import { createUploadRoute, UPLOAD_ROUTE } from './upload.ts';
+import { originalHeaders, SECURITY_HEADERS } from '../../shared/security-headers.ts';
 
 const MAX_CALL_BYTES = 8 * 1024 * 1024;
 const MAX_CANCEL_BYTES = 4 * 1024;
@@ -28,10 +29,14 @@ const STATIC_TYPES: Record<string, string> = {
 };
 
 export interface ServeOptions {
-  api: CaseApi;
+  /** The open case: a case host's connection (browser mode: the core works in another process), or a CaseApi to serve
+   * from this process (tests that drive the UI over a case they build in-process). */
+  api: CaseConnection | CaseApi;
   rendererDir: string;
   port?: number;
   onInternalError?: (e: unknown) => void;
+  /** The largest file a browser may send to import (electron/serve/upload.ts; 2 GiB unless set). */
+  uploadMaxBytes?: number;
 }
 
 export interface RunningServer {
@@ -43,9 +48,18 @@ export interface RunningServer {
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const token = randomBytes(24).toString('base64url');
-  const dispatcher = createDispatcher(options.api, options.onInternalError);
+  const open: CaseConnection = 'invoke' in options.api ? options.api : connectInProcess(options.api, options.onInternalError);
   const progressStreams = new Set<ServerResponse>();
   let hosts = new Set<string>();
+  const broadcast = (callId: string) => (progress: unknown) => {
+    const event = `event: progress\ndata: ${JSON.stringify({ callId, progress })}\n\n`;
+    for (const stream of progressStreams) stream.write(event);
+  };
+  const uploads = createUploadRoute({
+    caseDir: open.dir,
+    maxFileBytes: options.uploadMaxBytes,
+    importFiles: (args, callId) => open.invoke('importFiles', args, callId, broadcast(callId)),
+  });
 
   const server = http.createServer({ headersTimeout: 10_000, requestTimeout: 60_000 }, (req, res) => {
     void handle(req, res).catch((e) => {
@@ -72,10 +86,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       const body = await readJson(req, MAX_CANCEL_BYTES);
       const callId = isObject(body) ? body.callId : undefined;
       if (typeof callId !== 'string' || callId.length > 100) throw new BadRequest('A cancel needs a callId.');
-      dispatcher.cancel(callId);
+      open.cancel(callId);
       return send(res, 200, { ok: true });
     }
     if (route === 'GET /api/events') return openEvents(res);
+    if (url.pathname === UPLOAD_ROUTE || url.pathname.startsWith(`${UPLOAD_ROUTE}/`)) return uploads.handle(req, res, url);
     if (req.method === 'GET' && url.pathname.startsWith('/vault/')) return sendOriginal(res, url.pathname.slice('/vault/'.length));
     if (req.method === 'GET') return sendStatic(res, url.pathname === '/' ? '/index.html' : url.pathname);
     send(res, 405, { error: 'Method not allowed.' });
@@ -95,10 +110,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       return send(res, 400, { ok: false, error: { code: 'bad_input', message: 'A call needs a method and a callId.' } });
     }
     const callId = body.callId;
-    const result = await dispatcher.invoke(body.method, body.args, callId, (progress) => {
-      const event = `event: progress\ndata: ${JSON.stringify({ callId, progress })}\n\n`;
-      for (const stream of progressStreams) stream.write(event);
-    });
+    const result = await open.invoke(body.method, body.args, callId, broadcast(callId));
     send(res, 200, result);
   }
 
@@ -110,8 +122,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     res.on('close', () => progressStreams.delete(res));
   }
 
-  function sendOriginal(res: ServerResponse, sha256: string): void {
-    const file = /^[0-9a-f]{64}$/.test(sha256) ? options.api.original(sha256) : null;
+  async function sendOriginal(res: ServerResponse, sha256: string): Promise<void> {
+    const file = /^[0-9a-f]{64}$/.test(sha256) ? await open.original(sha256) : null;
     if (!file || !fs.existsSync(file.path)) return send(res, 404, { error: 'No such original in this case.' });
     // An original is shown by the app, never rendered by the browser as a page of its own.
     res.writeHead(200, { ...originalHeaders(file.mediaType), 'content-length': String(file.bytes) });
@@ -149,6 +161,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     close: () =>
       new Promise((resolve) => {
         for (const s of progressStreams) s.end();
+        uploads.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

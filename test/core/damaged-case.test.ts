@@ -1,54 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors.ts';
 import { createCaseApi } from '../../electron/core/api.ts';
 import { recoverCase } from '../../electron/core/case/recover-case.ts';
-import { newCase, tempDir } from '../fixtures/case.ts';
+import { breakTable, damagedCopy as damagedCopyOf, newCase, tempDir } from '../fixtures/case.ts';
 import { cli, cliJson } from '../fixtures/cli.ts';
 import { mixedEmail } from '../fixtures/emails.ts';
 import { writePdf } from '../fixtures/pdfs.ts';
 
 const PDFS = 40;
-const PAGE = 4096;
 let healthy = '';
 let before: { exhibitNo: string; sha256: string; title: string; tags: string[]; parentId: number | null }[] = [];
 
 /** A copy of the healthy case with `damage` done to its closed database file. */
-function damagedCopy(damage: (file: string) => void): string {
-  const dir = path.join(tempDir('damaged-'), 'case');
-  fs.cpSync(healthy, dir, { recursive: true });
-  damage(path.join(dir, 'case.sqlite'));
-  return dir;
-}
-
-/** The leaf pages of one table (SQLite's dbstat), so a test can break that table and know it did. */
-function leafPages(file: string, table: string): number[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno").all(table) as { pageno: number }[]).map((r) => r.pageno);
-  } finally {
-    db.close();
-  }
-}
-
-function overwritePage(file: string, pageno: number): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.writeSync(fd, Buffer.alloc(PAGE, 0x5a), 0, PAGE, (pageno - 1) * PAGE);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function breakTable(table: string, which: (pages: number[]) => number) {
-  return (file: string) => {
-    const pages = leafPages(file, table);
-    expect(pages.length).toBeGreaterThanOrEqual(2);
-    overwritePage(file, which(pages));
-  };
-}
+const damagedCopy = (damage: (file: string) => void) => damagedCopyOf(healthy, damage);
 
 async function listing(dir: string) {
   const api = createCaseApi({ dir });

@@ -61,7 +61,7 @@ export function syntheticCase(count: number): CaseApi {
       return { exhibit: found, children: [], paragraphs: [], evidence: [], annotations: [],
       redactions: [],
       production: null,
-      withheld: null, history: [], unreadablePages: [] };
+      withheld: null, history: [], unreadablePages: [], designations: [], trialMarks: [] };
     },
   };
   return { ...api, dir: '', original: () => null, close() {} };

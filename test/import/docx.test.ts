@@ -10,8 +10,9 @@ import { docxExtractor } from '../../electron/core/import/formats/docx.ts';
 import type { ExtractedDocument } from '../../electron/core/import/extractor.ts';
 import { docx, documentXml, externalPicture, oleFile, zip, zipBomb } from '../fixtures/office.ts';
 import { png } from '../fixtures/images.ts';
+import { CORPUS_DIR } from '../fixtures/corpus.ts';
 
-const CORPUS = process.env.EXHIBIT_DESK_CORPUS ?? '/work/shared/corpus';
+const CORPUS = CORPUS_DIR;
 const CORPUS_DOCX = join(CORPUS, 'docx');
 const ctx = { fileName: 'exhibit.docx', passwords: [] };
 const DAMAGED = 'The Word document is damaged (its ZIP structure cannot be read).';

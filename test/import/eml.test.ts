@@ -7,6 +7,7 @@ import { emlExtractor } from '../../electron/core/import/formats/eml.ts';
 import { parseMailDate } from '../../electron/core/import/formats/mail-date.ts';
 import { UserError } from '../../shared/errors.ts';
 import * as emails from '../fixtures/emails.ts';
+import { CORPUS_DIR } from '../fixtures/corpus.ts';
 
 // pdf.js reads the standard fonts' metrics from disk; without them it warns on every page.
 const standardFontDataUrl =
@@ -260,7 +261,7 @@ describe('mail dates', () => {
   );
 });
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = CORPUS_DIR;
 const EML_DIR = path.join(CORPUS, 'eml');
 const present = existsSync(EML_DIR);
 const files = present ? readdirSync(EML_DIR).filter((f) => f.endsWith('.eml')).sort() : [];

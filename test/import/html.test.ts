@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { htmlExtractor } from '../../electron/core/import/formats/html.ts';
 import { decodeEntities, htmlToText } from '../../electron/core/import/formats/html-text.ts';
 import { WINDOWS_1252_FALLBACK_WARNING } from '../../electron/core/import/formats/charset.ts';
+import { CORPUS_DIR } from '../fixtures/corpus.ts';
 
-const CORPUS = process.env.EXHIBIT_DESK_CORPUS ?? '/work/shared/corpus';
+const CORPUS = CORPUS_DIR;
 const PARSER_BOMB = join(CORPUS, 'eml/mailparser-htmllargecallstack.eml');
 const ctx = { fileName: 'page.html', passwords: [] };
 

@@ -5,8 +5,9 @@ import { isUserError } from '../../shared/errors.ts';
 import { imageExtractor } from '../../electron/core/import/formats/image.ts';
 import { readImageInfo } from '../../electron/core/import/formats/image-header.ts';
 import { bmp, gif, jpegHeader, png, tiff, webp } from '../fixtures/images.ts';
+import { CORPUS_DIR } from '../fixtures/corpus.ts';
 
-const CORPUS = process.env.EXHIBIT_DESK_CORPUS ?? '/work/shared/corpus';
+const CORPUS = CORPUS_DIR;
 const CORPUS_IMG = join(CORPUS, 'img');
 const ctx = { fileName: 'scan', passwords: [] };
 const TRUNCATED = 'The image file is truncated; part of it may not display.';

@@ -9,8 +9,9 @@ import { decompressRtf } from '../../electron/core/import/formats/mail-rtf-decom
 import { readRtf } from '../../electron/core/import/formats/mail-rtf-text.ts';
 import { msgExtractor } from '../../electron/core/import/formats/msg.ts';
 import { UserError } from '../../shared/errors.ts';
+import { CORPUS_DIR } from '../fixtures/corpus.ts';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = CORPUS_DIR;
 const MSG_DIR = path.join(CORPUS, 'msg');
 const present = existsSync(MSG_DIR);
 const files = present ? readdirSync(MSG_DIR).filter((f) => f.endsWith('.msg')).sort() : [];

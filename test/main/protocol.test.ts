@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { connectInProcess } from '../../electron/core/dispatcher.ts';
 import { rendererFile, vaultFile } from '../../electron/main/protocol.ts';
-import { originalHeaders } from '../../electron/serve/security-headers.ts';
+import { originalHeaders } from '../../shared/security-headers.ts';
 import { newCase, tempDir } from '../fixtures/case.ts';
 import { writePdf } from '../fixtures/pdfs.ts';
 
@@ -37,11 +38,12 @@ describe('vault://case', () => {
   it('serves an original the open case holds, and nothing else', async () => {
     const src = await writePdf(path.join(tempDir(), 'a.pdf'), { pages: ['x'] });
     const [item] = (await api.importFiles({ paths: [src] })).imported;
-    expect(vaultFile(api, `vault://case/${item!.sha256}`)).toMatchObject({ mediaType: 'application/pdf', path: expect.stringContaining(item!.sha256) });
+    const open = connectInProcess(api);
+    expect(await vaultFile(open, `vault://case/${item!.sha256}`)).toMatchObject({ mediaType: 'application/pdf', path: expect.stringContaining(item!.sha256) });
     for (const url of [`vault://case/${'0'.repeat(64)}`, 'vault://case/../case.sqlite', `vault://other/${item!.sha256}`, 'vault://case/ABC', `vault://case/${item!.sha256.toUpperCase()}`]) {
-      expect(vaultFile(api, url), url).toBeNull();
+      expect(await vaultFile(open, url), url).toBeNull();
     }
-    expect(vaultFile(null, `vault://case/${item!.sha256}`)).toBeNull();
+    expect(await vaultFile(null, `vault://case/${item!.sha256}`)).toBeNull();
   });
 
   it('serves originals sandboxed, as downloads, and as bytes unless the viewer shows their type', () => {

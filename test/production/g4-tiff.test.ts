@@ -233,20 +233,20 @@ describe('encodeG4Tiff', () => {
 });
 
 describe('encodeBilevelFromRgba', () => {
-  it('makes dark pixels black, composites transparency over white, and pads rows to bytes', () => {
+  it('makes pixels darker than the threshold black and pads rows to whole bytes', () => {
     const px = [
       [0, 0, 0, 255], // black
       [255, 255, 255, 255], // white
       [100, 100, 100, 255], // dark grey: black
       [200, 200, 200, 255], // light grey: white
-      [0, 0, 0, 0], // transparent: white
-      [0, 0, 0, 200], // mostly opaque black: black
       [255, 0, 0, 255], // red, luminance 76: black
-      [0, 255, 0, 255], // green, luminance 150: white
+      [0, 255, 0, 255], // green, luminance 149: white
+      [127, 127, 127, 255], // just below the threshold: black
+      [128, 128, 128, 255], // at it: white
       [0, 0, 0, 255], // ninth pixel: the second byte
     ];
-    const image = encodeBilevelFromRgba(new Uint8Array(px.flat()), 9, 1);
-    expect(image).toEqual({ width: 9, height: 1, bits: new Uint8Array([0b10100110, 0b10000000]) });
-    expect(encodeBilevelFromRgba(new Uint8Array(px.flat()), 9, 1, 160).bits).toEqual(new Uint8Array([0b10100111, 0b10000000]));
+    expect(encodeBilevelFromRgba(new Uint8Array(px.flat()), 9, 1)).toEqual({ width: 9, height: 1, bits: new Uint8Array([0b10101010, 0b10000000]) });
+    expect(encodeBilevelFromRgba(new Uint8Array(px.flat()), 9, 1, 160).bits).toEqual(new Uint8Array([0b10101111, 0b10000000]));
+    expect(encodeBilevelFromRgba(new Uint8Array([0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 9, 9, 9, 255]), 2, 2).bits).toEqual(new Uint8Array([0b10000000, 0b01000000]));
   });
 });

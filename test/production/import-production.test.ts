@@ -165,7 +165,7 @@ describe('production load files in other encodings', () => {
 });
 
 describe('inspecting, the field map, progress and cancelling', () => {
-  it('previews a volume without importing it, and stores the field map an import used', async () => {
+  it('previews a volume without importing it, and keeps the changes to the field map an import used for the next volume', async () => {
     const api = caseApi();
     const v = volume('utf8');
     const preview = (await api.inspectProduction({ path: v.root }));
@@ -173,10 +173,21 @@ describe('inspecting, the field map, progress and cancelling', () => {
     expect(preview.fieldMap.custodian).toBe('CUSTODIAN');
     expect(preview.problems).toHaveLength(4);
     expect((await api.listExhibits({}))).toEqual([]);
-    // NOTES as the title: the map given is kept with the case and used when none is given.
-    await api.importProduction({ path: v.root, fieldMap: { title: 'NOTES' } });
-    expect((await api.getExhibit({ exhibit: 'PX-003' })).exhibit.title).toBe('slip sheet');
-    expect((await api.inspectProduction({ path: v.root })).fieldMap.title).toBe('NOTES');
+    expect(preview.samples[preview.fields.indexOf('NOTES')]).toBe('first second');
+    // NOTES read as the title, CUSTODIAN kept as a custom field: what was changed from the usual names is kept with the
+    // case, by column name, and applies to the next volume that has those columns, whatever else it names differently.
+    await api.importProduction({ path: v.root, fieldMap: { ...preview.fieldMap, title: 'NOTES', custodian: '' } });
+    const slip = await api.getExhibit({ exhibit: 'PX-003' });
+    expect(slip.exhibit.title).toBe('slip sheet');
+    expect(slip.production?.fields.CUSTODIAN).toBe('Jane Roe');
+    expect((await api.search({ query: 'Roe' })).map((h) => h.exhibitNo)).toContain('PX-003');
+    const again = await api.inspectProduction({ path: v.root });
+    expect([again.fieldMap.title, again.fieldMap.custodian]).toEqual(['NOTES', undefined]);
+    const other = await api.inspectProduction({ path: volume('csv').root });
+    expect([other.fieldMap.title, other.fieldMap.custodian, other.fieldMap.begBates]).toEqual(['Notes', undefined, 'Beg Bates']);
+    // Going back to the usual names drops the choice.
+    await api.importProduction({ path: volume('csv').root, fieldMap: { ...other.fieldMap, custodian: 'Custodian' } });
+    expect((await api.inspectProduction({ path: v.root })).fieldMap.custodian).toBe('CUSTODIAN');
   });
 
   it('stops between documents when cancelled, keeping the documents stored whole', async () => {

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import UTIF from 'utif2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaseApi, type CaseApi } from '../../electron/core/api.ts';
@@ -60,7 +61,7 @@ describe('a production volume of the sample case', () => {
     first = await api.exportProduction({ outDir: tempDir('produce-out-'), prefix: 'ABC', images: 'tiff' });
     seconds = (performance.now() - started) / 1000;
     root = path.join(path.dirname(first.manifest), 'ABC001');
-    pages = first.files.filter((f) => f.path.endsWith('.tif')).length;
+    pages = first.files.filter((f) => /\.(tif|jpg)$/.test(f.path)).length;
     second = await api.exportProduction({ outDir: tempDir('produce-out-'), prefix: 'ABC', images: 'pdf', select: { by: 'numbers', ranges: [{ from: 3, to: 3 }], exhibits: [] } });
   }, 120_000);
   afterAll(() => api?.close());
@@ -73,8 +74,9 @@ describe('a production volume of the sample case', () => {
     console.info(`produced ${pages} pages in ${seconds.toFixed(1)} s (${(pages / seconds).toFixed(1)} pages/s)`);
   });
 
-  it.skipIf(!hasTiffinfo)('writes every page as a clean single-page Group 4 TIFF of a Letter page at 300 dpi', () => {
+  it.skipIf(!hasTiffinfo)('writes every black-and-white page as a clean single-page Group 4 TIFF of a Letter page at 300 dpi', () => {
     const tiffs = first.files.filter((f) => f.path.endsWith('.tif'));
+    expect(tiffs.length).toBeGreaterThan(10);
     for (const f of tiffs) {
       const info = execFileSync('tiffinfo', [f.path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       expect(info, f.path).not.toMatch(/warning|error/i);
@@ -103,7 +105,7 @@ describe('a production volume of the sample case', () => {
       const docPages = opt.pages.filter((p) => parseBates(p.key)!.number >= beg.number && parseBates(p.key)!.number <= end.number);
       expect(docPages.map((p) => p.docBreak)).toEqual(docPages.map((_, i) => i === 0));
       expect(docPages[0]!.pageCount).toBe(Number(row.PAGECOUNT));
-      expect(docPages.every((p) => p.imagePath === `.\\IMAGES\\0001\\${p.key}.tif` && p.volume === 'ABC001')).toBe(true);
+      expect(docPages.every((p) => /^\.\\IMAGES\\0001\\(\w+)\.(tif|jpg)$/.exec(p.imagePath)?.[1] === p.key && p.volume === 'ABC001')).toBe(true);
       next = end.number + 1;
     }
     expect(next - 1).toBe(pages);
@@ -153,7 +155,8 @@ describe('a production volume of the sample case', () => {
   it('stamps each image with its Bates number at the foot, right, and draws the withheld slip sheet in place of the attachment', () => {
     const dat = readDat(fs.readFileSync(path.join(root, 'DATA', 'ABC001.dat')));
     const withheld = dat.rows.find((r) => r.values[4] === '1' && r.values[2] !== '' && r.values[2] !== r.values[0])!.values[0]!;
-    for (const key of ['ABC0000001', withheld]) {
+    const firstTiff = path.basename(first.files.find((f) => f.path.endsWith('.tif'))!.path, '.tif');
+    for (const key of [firstTiff, withheld]) {
       const img = decodeTiff(path.join(root, 'IMAGES', '0001', `${key}.tif`));
       expect([img.width, img.height]).toEqual([2550, 3300]);
       // The Bates number: ink in the bottom-right corner, none in the bottom-left one.
@@ -164,6 +167,41 @@ describe('a production volume of the sample case', () => {
     const slip = decodeTiff(path.join(root, 'IMAGES', '0001', `${withheld}.tif`));
     expect(blackIn(slip, 0, 0, 2550, 1000)).toBeGreaterThan(5000);
     expect(blackIn(slip, 0, 1200, 2550, 3000)).toBe(0);
+  });
+
+  it('writes a page in colour (a letterhead, a signature in blue) as a 300 dpi JPEG, stamped, and a page without as a TIFF', async () => {
+    const jpegs = first.files.filter((f) => f.path.endsWith('.jpg'));
+    expect(jpegs.length).toBeGreaterThan(0);
+    expect(jpegs.length).toBeLessThan(pages / 2);
+    for (const f of jpegs) {
+      const bytes = fs.readFileSync(f.path);
+      // JFIF density: 300 × 300 dots per inch, so that a reader sizes the page as Letter.
+      expect([bytes[13], bytes.readUInt16BE(14), bytes.readUInt16BE(16)], f.path).toEqual([1, 300, 300]);
+    }
+    // Two are looked at closely (33 MB of pixels each): the first colour page and the last.
+    for (const f of [jpegs[0]!, jpegs.at(-1)!]) {
+      const bytes = fs.readFileSync(f.path);
+      // Decoded by Skia (@napi-rs/canvas), a decoder of its own, not the encoder's.
+      const picture = await loadImage(bytes);
+      expect([picture.width, picture.height]).toEqual([2550, 3300]);
+      const canvas = createCanvas(2550, 3300);
+      canvas.getContext('2d').drawImage(picture, 0, 0);
+      const img = canvas.getContext('2d').getImageData(0, 0, 2550, 3300);
+      let coloured = 0;
+      let stamp = 0;
+      for (let y = 200; y < 3100; y += 3) for (let x = 0; x < 2550; x += 3) {
+        const i = (y * 2550 + x) * 4;
+        if (Math.max(img.data[i]!, img.data[i + 1]!, img.data[i + 2]!) - Math.min(img.data[i]!, img.data[i + 1]!, img.data[i + 2]!) > 64) coloured++;
+      }
+      for (let y = 3150; y < 3280; y++) for (let x = 1900; x < 2500; x++) if (img.data[(y * 2550 + x) * 4]! < 100) stamp++;
+      expect(coloured, f.path).toBeGreaterThan(100);
+      expect(stamp, f.path).toBeGreaterThan(300);
+    }
+    // The manifest and the OPT count the same colour pages (slip sheets and the redacted page are TIFFs: read above and below).
+    const opt = readOpt(fs.readFileSync(path.join(root, 'DATA', 'ABC001.opt'), 'utf8'));
+    const manifest = JSON.parse(fs.readFileSync(first.manifest, 'utf8')) as { settings: { colourPages: number } };
+    expect(manifest.settings.colourPages).toBe(jpegs.length);
+    expect(opt.pages.filter((p) => p.imagePath.endsWith('.jpg'))).toHaveLength(jpegs.length);
   });
 
   it('matches the stamped page the export drew: the TIFF is that PDF page, rendered and made black and white', async () => {
@@ -250,6 +288,25 @@ describe('a production volume of the sample case', () => {
       const hits = await received.search({ query: 'Suzhou' });
       expect(hits.length).toBeGreaterThan(0);
       expect(hits.some((h) => h.source === 'page' && h.page !== null)).toBe(true);
+
+      // The spreadsheet came back as its native file; a stamped export prints it as it was produced (the Bates-stamped
+      // slip sheet), and from the native only when asked.
+      const sheet = exhibits.find((e) => e.sourceName.endsWith('.csv'))!;
+      const select = { by: 'numbers' as const, ranges: [], exhibits: [sheet.exhibitNo] };
+      const pageTexts = async (printNatives: boolean) => {
+        const out = await received.exportStamped({ outDir: tempDir('produce-stamped-'), select, printNatives, bates: { prefix: 'PX', digits: 4 } });
+        const doc = (await openPdfium(fs.readFileSync(out.files.find((f) => f.path.endsWith('.pdf'))!.path)))!;
+        const texts = Array.from({ length: doc.pageCount }, (_, i) => doc.pageText(i + 1) ?? '');
+        doc.close();
+        return texts;
+      };
+      const produced = await pageTexts(false);
+      expect(produced).toHaveLength(1);
+      expect(produced[0]).not.toContain('1001');
+      expect(produced[0]).toMatch(/PX0001/);
+      const native = await pageTexts(true);
+      expect(native.join(' ')).toContain('1001');
+      expect(native.join(' ')).not.toContain('DOCUMENT PRODUCED IN NATIVE FORMAT');
     } finally {
       received.close();
     }

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeDat } from '../../electron/core/production/dat.ts';
 import { writeOpt } from '../../electron/core/production/opt.ts';
 import { readProductionVolume, type ProductionVolume } from '../../electron/core/production/volume.ts';
+import { isProductionVolume } from '../../electron/core/production/volume-files.ts';
 import { UserError } from '../../shared/errors.ts';
 import { MISSING_IMAGE, SUBJECT_WITH_NEWLINE, removeTempDirs, tempDir, tiffPage, writeVolume, type DatFormat } from './volume-fixture.ts';
 
@@ -221,5 +222,22 @@ describe('readProductionVolume on generated volumes', () => {
     const root = tempDir('production-none');
     expect(() => readProductionVolume(root)).toThrow(UserError);
     expect(() => readProductionVolume(path.join(root, 'absent'))).toThrow(/does not exist/);
+  });
+});
+
+describe('isProductionVolume (a folder dropped on the window)', () => {
+  it('recognises a folder with a DAT or an OPT in it or in DATA/, not a folder of documents with a spreadsheet', () => {
+    const gen = writeVolume('utf8');
+    expect(isProductionVolume(gen.root)).toBe(true);
+    expect(isProductionVolume(path.join(gen.root, 'images'))).toBe(false);
+    fs.rmSync(gen.datFile);
+    expect(isProductionVolume(gen.root)).toBe(true);
+    fs.rmSync(gen.optFile);
+    expect(isProductionVolume(gen.root)).toBe(false);
+    const papers = tempDir('papers');
+    fs.writeFileSync(path.join(papers, 'ledger.csv'), 'Invoice,Amount\r\n');
+    expect(isProductionVolume(papers)).toBe(false);
+    expect(isProductionVolume(path.join(papers, 'ledger.csv'))).toBe(false);
+    expect(isProductionVolume(path.join(papers, 'gone'))).toBe(false);
   });
 });

@@ -125,7 +125,10 @@ describe('the sample case', () => {
   });
 
   it('finds "Suzhou" on the pages and in the emails that mention it, and nowhere else', async () => {
-    const hits = await api.search({ query: 'Suzhou' });
+    const found = await api.search({ query: 'Suzhou' });
+    // Counsel's note on PX-002 mentions it too, and is found first.
+    expect(found.filter((h) => h.source === 'note').map((h) => [h.exhibitNo, h.page, h.note?.author])).toEqual([['PX-002', 2, 'Dana Whitfield']]);
+    const hits = found.filter((h) => h.source !== 'note');
     const places = [...new Set(hits.filter((h) => h.page !== null).map((h) => `${h.exhibitNo} p.${h.page}`))].sort();
     expect(places).toEqual(['PX-007.1 p.1', 'PX-008 p.1', 'PX-008 p.2', 'PX-013 p.2']);
     const exhibits = [...new Set(hits.map((h) => h.exhibitNo))].sort();

@@ -1,32 +1,45 @@
 // exhibit-desk export: the exhibit bundle, stamped exhibits, the exhibit list, the proof chart and a production volume,
 // into a new folder.
 import path from 'node:path';
-import type { BatesSettings, Caption, ExportSelection } from '../../../shared/api.ts';
+import type { BatesSettings, Caption, ExportKindName, ExportSelection } from '../../../shared/api.ts';
 import type { CourtId } from '../../../shared/court-profiles.ts';
 import { UserError } from '../../../shared/errors.ts';
 import { parseNumberList } from '../../../shared/number-list.ts';
-import { BATES_POSITIONS, type BatesPosition, type ExportResult } from '../../../shared/model.ts';
+import { BATES_POSITIONS, DESIGNATION_KINDS, FILING_SCHEMES, type BatesPosition, type DesignationKind, type ExportResult, type FilingScheme } from '../../../shared/model.ts';
 import type { CaseApi } from '../../core/api.ts';
-import { stopExportThread } from '../../core/export/export-thread.ts';
+import { stopExportThread, warmExportThread } from '../../core/export/export-thread.ts';
 import { EXIT, interruptible, parseCourt, parseFlags, parseInteger, parseMegabytes, printJson, progressLine, requirePositionals, withCase, type Command, type Io } from '../command.ts';
 
 const STAMP_FLAGS =
-  '[--bates-prefix P] [--bates-start N] [--bates-digits N] [--bates-position bottom-right|bottom-center|bottom-left] [--case-number TEXT] [--court cacd|cand|mdd|generic] [--page-labels] [--redaction-labels] [--no-redactions] [--skip-changed]';
+  '[--bates-prefix P] [--bates-start N] [--bates-digits N] [--bates-position bottom-right|bottom-center|bottom-left] [--case-number TEXT] [--court cacd|cand|mdd|generic] [--page-labels] [--redaction-labels] [--no-redactions] [--skip-changed] [--print-natives]';
 const CAPTION_FLAGS = '[--caption-court TEXT] [--caption-title TEXT] [--caption-number TEXT] [--filing-title TEXT]';
 const SELECT_FLAG = '[--select all|tag:NAME|paragraph:N|numbers:1,3-7]';
+const FILING_FLAGS = '[--filing TITLE [--labels letters|numbers] [--refile]]';
+const CITE_FLAGS = `[--cite-by ${DESIGNATION_KINDS.join('|')}] [--cite-also KIND,KIND]`;
 
 const usage = [
-  `export CASE_DIR bundle --out DIR ${STAMP_FLAGS} [--max-mb N] ${SELECT_FLAG} [--cover TEXT] ${CAPTION_FLAGS} [--password PW]... [--json]`,
-  `export CASE_DIR stamped --out DIR ${STAMP_FLAGS} ${SELECT_FLAG} [--password PW]... [--json]`,
-  `export CASE_DIR list --format pdf|docx|csv --out DIR ${SELECT_FLAG} [--json]`,
-  'export CASE_DIR proof-chart --format pdf|docx --out DIR [--json]',
+  `export CASE_DIR bundle --out DIR ${STAMP_FLAGS} [--max-mb N] ${SELECT_FLAG} [--cover TEXT] ${CAPTION_FLAGS} ${FILING_FLAGS} [--password PW]... [--json]`,
+  `export CASE_DIR stamped --out DIR ${STAMP_FLAGS} ${SELECT_FLAG} ${FILING_FLAGS} [--password PW]... [--json]`,
+  `export CASE_DIR list --format pdf|docx|csv --out DIR ${SELECT_FLAG} ${CITE_FLAGS} [--json]`,
+  `export CASE_DIR proof-chart --format pdf|docx --out DIR ${CITE_FLAGS} [--json]`,
+  `export CASE_DIR trial-list --format pdf|docx --out DIR ${SELECT_FLAG} [--caption-court TEXT] [--caption-title TEXT] [--caption-number TEXT] [--judge NAME] [--trial-dates TEXT] [--json]`,
+  'export CASE_DIR jury --out DIR [--index] [--case-number TEXT] [--password PW]... [--json]',
   `export CASE_DIR production --out DIR --prefix P [--digits N] [--volume NAME] [--images tiff|pdf] [--no-text] [--natives spreadsheets|all|none] ${SELECT_FLAG} [--no-redactions] [--password PW]... [--json]`,
   '    Each export goes into a new folder inside DIR, with manifest.json beside its files. Accepted redactions are',
-  '    applied (with a redaction log) unless --no-redactions is given.',
+  '    applied (with a redaction log) unless --no-redactions is given. A document received in a production whose original',
+  '    is a native file is exported as the images it was produced as, unless --print-natives is given.',
 ].join('\n  ');
 
 const FLAGS = {
   out: { type: 'string' },
+  filing: { type: 'string' },
+  labels: { type: 'string' },
+  refile: { type: 'boolean' },
+  'cite-by': { type: 'string' },
+  'cite-also': { type: 'string' },
+  judge: { type: 'string' },
+  'trial-dates': { type: 'string' },
+  index: { type: 'boolean' },
   format: { type: 'string' },
   select: { type: 'string' },
   'bates-prefix': { type: 'string' },
@@ -45,6 +58,7 @@ const FLAGS = {
   'redaction-labels': { type: 'boolean' },
   'no-redactions': { type: 'boolean' },
   'skip-changed': { type: 'boolean' },
+  'print-natives': { type: 'boolean' },
   password: { type: 'string', multiple: true },
   prefix: { type: 'string' },
   digits: { type: 'string' },
@@ -58,15 +72,18 @@ const FLAGS = {
 type Flag = keyof typeof FLAGS;
 
 const STAMP_FLAG_NAMES: Flag[] = [
-  'select', 'bates-prefix', 'bates-start', 'bates-digits', 'bates-position', 'case-number', 'court', 'password', 'page-labels', 'redaction-labels', 'no-redactions', 'skip-changed',
+  'select', 'bates-prefix', 'bates-start', 'bates-digits', 'bates-position', 'case-number', 'court', 'password', 'page-labels', 'redaction-labels', 'no-redactions', 'skip-changed', 'print-natives',
+  'filing', 'labels', 'refile',
 ];
 
 /** The flags each kind of export takes besides --out and --json; any other is refused rather than ignored. */
 const ALLOWED: Record<string, Flag[]> = {
   bundle: [...STAMP_FLAG_NAMES, 'max-mb', 'cover', 'caption-court', 'caption-title', 'caption-number', 'filing-title'],
   stamped: STAMP_FLAG_NAMES,
-  list: ['format', 'select'],
-  'proof-chart': ['format'],
+  list: ['format', 'select', 'cite-by', 'cite-also'],
+  'proof-chart': ['format', 'cite-by', 'cite-also'],
+  'trial-list': ['format', 'select', 'caption-court', 'caption-title', 'caption-number', 'judge', 'trial-dates'],
+  jury: ['index', 'case-number', 'password'],
   production: ['select', 'prefix', 'digits', 'volume', 'images', 'no-text', 'natives', 'no-redactions', 'password'],
 };
 
@@ -77,9 +94,9 @@ export const exportCommand: Command = {
   usage,
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, FLAGS);
-    const [dir, kind] = requirePositionals(positionals, ['CASE_DIR', 'bundle|stamped|list|proof-chart|production'], usage.split('\n')[0]!);
+    const [dir, kind] = requirePositionals(positionals, ['CASE_DIR', 'bundle|stamped|list|proof-chart|production|trial-list|jury'], usage.split('\n')[0]!);
     const allowed = ALLOWED[kind!];
-    if (!allowed) throw new UserError('bad_input', `"${kind}" is not an export; choose bundle, stamped, list, proof-chart or production.`);
+    if (!allowed) throw new UserError('bad_input', `"${kind}" is not an export; choose bundle, stamped, list, proof-chart, production, trial-list or jury.`);
     if (positionals.length > 2) throw new UserError('bad_input', `Unexpected argument "${positionals[2]}".`);
     const given = (Object.keys(values) as Flag[]).filter((f) => f !== 'out' && f !== 'json');
     const refused = given.find((f) => !allowed.includes(f));
@@ -88,6 +105,8 @@ export const exportCommand: Command = {
     const outDir = values.out;
     const select = values.select === undefined ? undefined : parseSelection(values.select);
     const call = exportCall(kind!, values, outDir, select);
+    // The worker thread loads its libraries while the case is opened and the call checked.
+    warmExportThread(kind as ExportKindName);
 
     try {
       const result = await interruptible((signal) => withCase(dir!, (api) => call(api, { signal, onProgress: progressLine(io) })));
@@ -107,16 +126,32 @@ type Call = (api: CaseApi, options: Parameters<CaseApi['exportBundle']>[1]) => P
 function exportCall(kind: string, values: Values, outDir: string, select: ExportSelection | undefined): Call {
   switch (kind) {
     case 'bundle': {
-      const args = { outDir, select, ...stampSettings(values), maxMb: parseMegabytes(values['max-mb']), cover: values.cover, caption: caption(values), passwords: values.password };
+      const args = { outDir, select, ...stampSettings(values), maxMb: parseMegabytes(values['max-mb']), cover: values.cover, caption: caption(values), passwords: values.password, filing: filing(values) };
       return (api, options) => api.exportBundle(args, options);
     }
     case 'stamped': {
-      const args = { outDir, select, ...stampSettings(values), passwords: values.password };
+      const args = { outDir, select, ...stampSettings(values), passwords: values.password, filing: filing(values) };
       return (api, options) => api.exportStamped(args, options);
     }
     case 'list': {
-      const args = { outDir, select, format: format(values.format, ['pdf', 'docx', 'csv']) };
+      const args = { outDir, select, format: format(values.format, ['pdf', 'docx', 'csv']), ...citeOptions(values) };
       return (api, options) => api.exportList(args, options);
+    }
+    case 'trial-list': {
+      const heading = caption(values);
+      const args = {
+        outDir,
+        select,
+        format: format(values.format, ['pdf', 'docx']),
+        caption: heading && { court: heading.court, caseTitle: heading.caseTitle, caseNumber: heading.caseNumber },
+        judge: values.judge,
+        trialDates: values['trial-dates'],
+      };
+      return (api, options) => api.exportTrialList(args, options);
+    }
+    case 'jury': {
+      const args = { outDir, index: values.index ?? false, caseNumber: values['case-number'], passwords: values.password };
+      return (api, options) => api.exportJuryCopy(args, options);
     }
     case 'production': {
       if (values.prefix === undefined) throw new UserError('bad_input', 'Give the Bates prefix of the production with --prefix P.');
@@ -135,10 +170,27 @@ function exportCall(kind: string, values: Values, outDir: string, select: Export
       return (api, options) => api.exportProduction(args, options);
     }
     default: {
-      const args = { outDir, format: format(values.format, ['pdf', 'docx']) };
+      const args = { outDir, format: format(values.format, ['pdf', 'docx']), ...citeOptions(values) };
       return (api, options) => api.exportProofChart(args, options);
     }
   }
+}
+
+/** --filing TITLE [--labels letters|numbers] [--refile]: the export is made for a filing, whose labels are frozen. */
+function filing(values: Values): { title: string; labels: FilingScheme; cite: boolean } | undefined {
+  if (values.filing === undefined) {
+    if (values.labels !== undefined || values.refile) throw new UserError('bad_input', '--labels and --refile go with --filing TITLE.');
+    return undefined;
+  }
+  return { title: values.filing, labels: format(values.labels ?? 'letters', [...FILING_SCHEMES], '--labels'), cite: !values.refile };
+}
+
+/** --cite-by trial --cite-also deposition,production: "PX 12 (Smith Dep. Ex. 4; ABC0000123)". */
+function citeOptions(values: Values): { citeBy?: DesignationKind; citeAlso?: DesignationKind[] } {
+  const kinds = [...DESIGNATION_KINDS];
+  const citeBy = values['cite-by'] === undefined ? undefined : format(values['cite-by'], kinds, '--cite-by');
+  const citeAlso = values['cite-also']?.split(',').map((k) => format(k.trim(), kinds, '--cite-also'));
+  return { citeBy, citeAlso };
 }
 
 function caption(values: Values): Caption | undefined {
@@ -154,6 +206,7 @@ function stampSettings(values: Values): {
   redactionLabels: boolean;
   pageLabels: boolean;
   skipChanged: boolean;
+  printNatives: boolean;
 } {
   if (values['no-redactions'] && values['redaction-labels']) throw new UserError('bad_input', '--redaction-labels and --no-redactions contradict each other.');
   const position = values['bates-position'];
@@ -175,6 +228,7 @@ function stampSettings(values: Values): {
     redactionLabels: values['redaction-labels'] ?? false,
     pageLabels: values['page-labels'] ?? false,
     skipChanged: values['skip-changed'] ?? false,
+    printNatives: values['print-natives'] ?? false,
   };
 }
 
@@ -219,4 +273,9 @@ function printResult(io: Io, result: ExportResult): void {
   }
   io.out(`manifest  ${result.manifest}`);
   for (const w of result.warnings) io.out(`warning   ${w}`);
+  if (result.filing) {
+    const f = result.filing;
+    io.out(`filing    ${f.id}: ${f.title} (once docketed: exhibit-desk filing CASE_DIR docket ${f.id} --number N)`);
+    for (const e of f.exhibits) io.out(`          ${e.exhibitNo} is Ex. ${e.label}`);
+  }
 }

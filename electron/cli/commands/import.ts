@@ -3,6 +3,7 @@
 import { UserError } from '../../../shared/errors.ts';
 import type { ImportReport } from '../../../shared/model.ts';
 import { EXIT, interruptible, parseFlags, parseInteger, printJson, progressLine, requirePositionals, withCase, type Command, type Io } from '../command.ts';
+import { warmExtractWorkers } from '../../core/import/worker-pool.ts';
 import { printOcrSummary, runOcr } from './ocr.ts';
 
 const usage =
@@ -30,6 +31,8 @@ export const importCommand: Command = {
     }
     if (production && paths.length !== 1) throw new UserError('bad_input', `--production imports one volume folder at a time, not ${paths.length}.`);
     const fieldMap = production ? parseFieldMap(values.field ?? []) : undefined;
+    // The extraction threads load their readers while the case is opened.
+    if (!production) warmExtractWorkers(paths);
     const { report, ocr } = await interruptible((signal) =>
       withCase(dir!, async (api) => {
         const onProgress = progressLine(io);
@@ -54,14 +57,17 @@ export const importCommand: Command = {
   },
 };
 
-/** --field begBates=PRODBEG …: our field names to the load file's columns; none given means the case's stored map. */
+/**
+ * --field begBates=PRODBEG …: our field names to the load file's columns ("date=" reads the date from no column);
+ * what differs from the usual names is kept for the case's next volume. None given: the case's choices apply.
+ */
 function parseFieldMap(pairs: string[]): Record<string, string> | undefined {
   if (pairs.length === 0) return undefined;
   const map: Record<string, string> = {};
   for (const pair of pairs) {
     const at = pair.indexOf('=');
     const [field, column] = [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
-    if (at < 1 || field === '' || column === '') throw new UserError('bad_input', `--field takes FIELD=COLUMN, such as begBates=PRODBEG, not "${pair}".`);
+    if (at < 1 || field === '') throw new UserError('bad_input', `--field takes FIELD=COLUMN, such as begBates=PRODBEG (or date= for none), not "${pair}".`);
     map[field] = column;
   }
   return map;

@@ -1,6 +1,4 @@
 // exhibit-desk init: creates a case folder.
-import { createCaseApi } from '../../core/api.ts';
-import { formatExhibitNo } from '../../core/store/settings.ts';
 import { EXIT, parseFlags, parseInteger, requirePositionals, type Command } from '../command.ts';
 
 const usage = 'init CASE_DIR [--title TEXT] [--prefix PX-] [--start 1] [--padding 3]';
@@ -16,6 +14,8 @@ export const init: Command = {
       padding: { type: 'string' },
     });
     const [dir] = requirePositionals(positionals, ['CASE_DIR'], usage);
+    const { createCaseApi } = await import('../../core/api.ts');
+    const { formatExhibitNo } = await import('../../core/store/settings.ts');
     const api = createCaseApi({ dir: dir!, create: { title: values.title ?? 'Untitled case' } });
     try {
       const current = (await api.caseInfo({})).numbering;

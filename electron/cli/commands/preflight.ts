@@ -1,6 +1,5 @@
 // exhibit-desk preflight: checks PDFs for what makes a court refuse a filing; exit 1 when any file has a problem.
 import { courtLimits } from '../../../shared/court-profiles.ts';
-import { preflight as runPreflight } from '../../core/preflight/preflight.ts';
 import { EXIT, interruptible, parseCourt, parseFlags, parseMegabytes, printJson, progressLine, requirePositionals, type Command } from '../command.ts';
 
 const usage = 'preflight PDF... [--court cacd|cand|mdd|generic] [--max-mb N] [--json]   (--max-mb overrides the court\'s cap)';
@@ -12,6 +11,7 @@ export const preflight: Command = {
     const { values, positionals } = parseFlags(argv, { court: { type: 'string' }, 'max-mb': { type: 'string' }, json: { type: 'boolean' } });
     requirePositionals(positionals, ['PDF'], usage);
     const limits = courtLimits(parseCourt(values.court), parseMegabytes(values['max-mb']));
+    const { preflight: runPreflight } = await import('../../core/preflight/preflight.ts');
     const report = await interruptible((signal) => runPreflight(positionals, limits, { signal, onProgress: progressLine(io) }));
     if (values.json) printJson(io, report);
     else {

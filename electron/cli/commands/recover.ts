@@ -1,5 +1,4 @@
 // exhibit-desk recover: rebuilds a case whose database is damaged, in a new folder, from its vault and what reads.
-import { recoverCase } from '../../core/case/recover-case.ts';
 import { EXIT, parseFlags, printJson, requirePositionals, type Command } from '../command.ts';
 
 const usage = 'recover CASE_DIR NEW_DIR [--json]      (a damaged case, rebuilt from its vault into a new folder)';
@@ -10,6 +9,7 @@ export const recover: Command = {
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, { json: { type: 'boolean' } });
     const [dir, newDir] = requirePositionals(positionals, ['CASE_DIR', 'NEW_DIR'], usage);
+    const { recoverCase } = await import('../../core/case/recover-case.ts');
     const report = await recoverCase(dir!, newDir!);
     if (values.json) printJson(io, report);
     else {

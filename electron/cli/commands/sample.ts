@@ -1,5 +1,4 @@
 // exhibit-desk sample: builds the sample case (BES v. Huawei, reconstructed) in a new case folder.
-import { buildSampleCase } from '../../core/sample/build-sample-case.ts';
 import { EXIT, parseFlags, printJson, requirePositionals, type Command } from '../command.ts';
 
 const usage = 'sample CASE_DIR [--json]                (builds the sample case, a reconstructed BES v. Huawei, in a new folder)';
@@ -10,6 +9,7 @@ export const sample: Command = {
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, { json: { type: 'boolean' } });
     const [dir] = requirePositionals(positionals, ['CASE_DIR'], 'sample CASE_DIR');
+    const { buildSampleCase } = await import('../../core/sample/build-sample-case.ts');
     const summary = await buildSampleCase(dir!);
     if (values.json) {
       printJson(io, summary);

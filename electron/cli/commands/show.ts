@@ -1,5 +1,6 @@
 // exhibit-desk show: one exhibit's metadata, family, evidence links and history.
 import { EXIT, parseFlags, printJson, requirePositionals, withCase, type Command } from '../command.ts';
+import { describe } from './designate.ts';
 
 const usage = 'show CASE_DIR EXHIBIT [--json]';
 
@@ -37,6 +38,8 @@ export const show: Command = {
     for (const [label, value] of rows) if (value !== null && value !== '') io.out(`${label.padEnd(16)} ${value}`);
     for (const w of e.warnings) io.out(`${'Warning'.padEnd(16)} ${w}`);
     for (const u of details.unreadablePages) io.out(`${'Unreadable'.padEnd(16)} page ${u.page}: ${u.reason} (ocr --retry tries again)`);
+    for (const d of details.designations) io.out(`${'Number'.padEnd(16)} ${describe(d)}${d.id === null ? '' : ` [id ${d.id}]`}`);
+    for (const m of details.trialMarks) io.out(`${'At trial'.padEnd(16)} ${m.event} ${m.date}${m.witness ? ` (witness: ${m.witness})` : ''}`);
     for (const c of details.children) io.out(`${'Attachment'.padEnd(16)} ${c.exhibitNo} ${c.title}`);
     for (const l of details.evidence) io.out(`${'Evidence'.padEnd(16)} ¶ ${l.paragraphNo} (${l.stance}): ${l.cite}${l.note ? ` — ${l.note}` : ''}`);
     return EXIT.ok;

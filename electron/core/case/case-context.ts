@@ -11,6 +11,7 @@ import { createProductionSourceStore } from '../store/production-sources.ts';
 import { createRedactionStore } from '../store/redactions.ts';
 import { createSettings } from '../store/settings.ts';
 import { createTagStore } from '../store/tags.ts';
+import { createUserStore } from '../store/users.ts';
 import { createWithheldStore } from '../store/withheld.ts';
 import type { Vault } from '../vault/vault.ts';
 
@@ -33,6 +34,7 @@ export function createCaseContext(db: Database.Database, vault: Vault, now: Cloc
     allegations: createAllegationStore(db),
     evidence: createEvidenceStore(db),
     annotations: createAnnotationStore(db),
+    users: createUserStore(db),
     ocr: createOcrStore(db),
     redactions: createRedactionStore(db),
     productionSources: createProductionSourceStore(db),

@@ -1,44 +1,9 @@
-// A case whose database is damaged stays open read-only: reads go on as far as SQLite can; every change is refused.
-import type { MethodName } from '../../../shared/api.ts';
+// A case whose database is damaged stays open read-only: reads go on as far as SQLite can; every method the contract
+// marks `writes` is refused.
+import { contract, type MethodName } from '../../../shared/api.ts';
 import { UserError } from '../../../shared/errors.ts';
 import type { Handlers } from '../handlers/handler.ts';
 import { isDamage } from './case-folder.ts';
-
-/**
- * The methods that write nothing to the case (exports write only their own folder, and on a damaged case are not
- * recorded in its audit log); any other, and any method added later, is refused until the case is recovered.
- */
-const READS = [
-  'caseInfo',
-  'listExhibits',
-  'getExhibit',
-  'pageText',
-  'picturePage',
-  'documentText',
-  'search',
-  'countMatches',
-  'listTags',
-  'listAllegations',
-  'evidenceForParagraph',
-  'paragraphsForExhibit',
-  'unsupportedParagraphs',
-  'listAnnotations',
-  'listRedactions',
-  'auditLog',
-  'verify',
-  'exportBundle',
-  'exportStamped',
-  'exportList',
-  'exportProofChart',
-  'exportProduction',
-  'inspectProduction',
-  'previewExport',
-  'preflight',
-  'listFacts',
-  'exportChronology',
-] as const satisfies readonly MethodName[];
-
-const readable: ReadonlySet<MethodName> = new Set(READS);
 
 export function damagedCaseMessage(dir: string): string {
   return `This case's database is damaged; it is open read-only. Run "exhibit-desk recover ${dir} NEW_DIR" to rebuild it in a new folder from its vault.`;
@@ -47,7 +12,8 @@ export function damagedCaseMessage(dir: string): string {
 export function readOnlyHandlers(handlers: Handlers, dir: string): Handlers {
   const guarded = (name: MethodName) => {
     const handler = handlers[name] as (args: unknown, options: unknown) => unknown;
-    if (!readable.has(name)) {
+    // The contract says which methods change the case; anything that writes (or forgets to say) is refused.
+    if (contract[name]?.access !== 'reads') {
       return () => {
         throw new UserError('case_damaged', damagedCaseMessage(dir));
       };

@@ -1,6 +1,7 @@
 // The front of a bundle's first volume: the cover page (when one is asked for) and the index of exhibits. Built last,
 // when every page number is known, and placed before all other pages.
 import { PDFPage } from '@cantoo/pdf-lib';
+import type { CitedExhibit } from '../numbers/filings.ts';
 import type { FamilyBates } from './bates.ts';
 import { dayOf } from './display.ts';
 import { indexPages, type IndexEntry } from './exhibit-index.ts';
@@ -19,6 +20,8 @@ export interface FrontMatter {
   createdAt: string;
   /** Whether the bundle may run to several volumes (the index then has a volume column). */
   volumeColumn: boolean;
+  /** Exhibits a filing cites as already on the docket instead of filing them again; the index lists them after its own. */
+  cited?: CitedExhibit[];
 }
 
 export function frontMatterPages(vol: Volume, front: FrontMatter, entries: IndexEntry[], volumeCount: number): PDFPage[] {
@@ -41,7 +44,7 @@ export function frontMatterPages(vol: Volume, front: FrontMatter, entries: Index
     });
     pages.push(cover);
   }
-  for (const laidOut of indexPages(front.caseTitle, front.caseNumber, entries, front.volumeColumn)) {
+  for (const laidOut of indexPages(front.caseTitle, front.caseNumber, entries, front.volumeColumn, front.cited)) {
     const page = PDFPage.create(vol.doc);
     drawLaidOut(page, laidOut, vol.fonts);
     pages.push(page);

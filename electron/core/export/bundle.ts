@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFPage } from '@cantoo/pdf-lib';
 import { courtLimits } from '../../../shared/court-profiles.ts';
+import { planFilingFamilies } from '../numbers/filings.ts';
 import { assignBates, batesAssignment, rangeText } from './bates.ts';
 import { frontMatterPages, hasCover, plannedPlacement } from './bundle-front.ts';
 import type { IndexEntry } from './exhibit-index.ts';
@@ -29,9 +30,11 @@ export const bundleExporter: Exporter<'bundle'> = { kind: 'bundle', run: exportB
 async function exportBundle(job: ExportJob, args: ExportArgs<'bundle'>): Promise<ExportOutcome> {
   const court = courtLimits(args.court, args.maxMb);
   const redact: RedactionRun | null = args.redactions ? { labels: args.redactionLabels, applied: [] } : null;
-  const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize, redact, skipChanged: args.skipChanged };
-  const families = await planFamilies(job, source, args.select);
-  warnUnderSeal(job, families);
+  const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize, redact, skipChanged: args.skipChanged, printNatives: args.printNatives };
+  const planned = await planFamilies(job, source, args.select);
+  warnUnderSeal(job, planned);
+  // For a filing: labelled in its scheme (Ex. A, B …), those already on the docket cited instead of filed again.
+  const { families, filing } = planFilingFamilies(job, args.filing, planned);
   const numbers = assignBates(args.bates, families);
   const caseTitle = args.caption?.caseTitle || job.ctx.settings.title();
   const caseNumber = args.caption?.caseNumber || args.caseNumber || null;
@@ -47,6 +50,7 @@ async function exportBundle(job: ExportJob, args: ExportArgs<'bundle'>): Promise
     filingTitle: args.caption?.filingTitle || null,
     createdAt: job.createdAt,
     volumeColumn: limit !== Infinity || court.oneExhibitPerFile,
+    cited: filing?.cited ?? [],
   };
 
   // The fonts are written when a volume is finished: room is kept for every character the bundle may print.
@@ -58,6 +62,7 @@ async function exportBundle(job: ExportJob, args: ExportArgs<'bundle'>): Promise
     ...(courtName ?? '').toUpperCase(),
     ...(front.filingTitle ?? ''),
     ...args.bates.prefix,
+    ...front.cited.flatMap((c) => [...c.cite, ...c.title]),
   ]);
   for (const f of families) for (const ch of f.characters) characters.add(ch);
   const fontBytes = limit === Infinity ? 0 : await fontBytesFor(characters);
@@ -113,7 +118,8 @@ async function exportBundle(job: ExportJob, args: ExportArgs<'bundle'>): Promise
         originals: originalsOf(p.family, p.numbers),
       })),
       bates: batesAssignment(numbers),
-      settings: { select: args.select, bates: args.bates, caseNumber, cover: args.cover ?? null, caption: { court: courtName, caseTitle, filingTitle: front.filingTitle }, court: args.court ?? null, maxMb: court.maxMb, volumes: files.length, ...redactionSettings(args, redact) },
+      settings: { select: args.select, bates: args.bates, caseNumber, cover: args.cover ?? null, caption: { court: courtName, caseTitle, filingTitle: front.filingTitle }, court: args.court ?? null, maxMb: court.maxMb, volumes: files.length, ...redactionSettings(args, redact), filing: args.filing ?? null },
+      filing,
     };
   } catch (e) {
     volumes.abandon();

@@ -1,5 +1,6 @@
 // The index near the front of a bundle: every exhibit (and, indented, its attachments) with its description, date,
 // Bates range and the bundle page where it begins, and its volume when the bundle is split.
+import type { CitedExhibit } from '../numbers/filings.ts';
 import { rangeText, type FamilyBates } from './bates.ts';
 import { dayOf, describe } from './display.ts';
 import type { Family } from './rendition.ts';
@@ -14,7 +15,7 @@ export interface IndexEntry {
   starts: { page: number; volume: number }[];
 }
 
-export function indexPages(caseTitle: string, caseNumber: string | null, entries: IndexEntry[], volumes: boolean): LaidOutPage[] {
+export function indexPages(caseTitle: string, caseNumber: string | null, entries: IndexEntry[], volumes: boolean, cited: CitedExhibit[] = []): LaidOutPage[] {
   const columns: Column[] = [
     { header: 'Exhibit', width: 60 },
     { header: 'Description', width: volumes ? 162 : 188 },
@@ -41,6 +42,10 @@ export function indexPages(caseTitle: string, caseNumber: string | null, entries
       };
     }),
   );
+  // A filing's exhibits already on the docket: cited where they were filed, not filed again.
+  for (const c of cited) {
+    rows.push({ cells: [c.cite, `Previously filed as ${c.cite}: ${c.title}`, dayOf(c.date), '', ...(volumes ? [''] : []), ''], weight: 'regular' as const, indent: 0 });
+  }
   const title = 'INDEX OF EXHIBITS';
   const subtitle = [
     [caseTitle, caseNumber].filter(Boolean).join(' · '),

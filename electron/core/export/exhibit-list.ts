@@ -9,6 +9,7 @@ import { dayOf, describe, displayDateTime } from './display.ts';
 import { writeOutputFile } from './export-folder.ts';
 import type { ExportArgs, ExportJob, ExportOutcome, Exporter } from './export-job.ts';
 import { safeFileName } from './file-names.ts';
+import { citeExhibit, citesByDesignation } from '../numbers/cite-by.ts';
 import { selectFamilies } from './selection.ts';
 import type { Table } from './table.ts';
 import { tableDocx } from './table-docx.ts';
@@ -27,7 +28,8 @@ async function exportList(job: ExportJob, args: ExportArgs<'list'>): Promise<Exp
       ? `${describe(head)} (attachments: ${attachments.map((a) => `${a.exhibitNo} ${a.sourceName}`).join('; ')})`
       : describe(head);
     const bates = register.families.get(head.id);
-    return { head, cells: [head.exhibitNo, description, dayOf(head.date), bates ? rangeText(bates) : '', '', ''] };
+    const number = citesByDesignation(args) ? citeExhibit(ctx, head, args) : head.exhibitNo;
+    return { head, cells: [number, description, dayOf(head.date), bates ? rangeText(bates) : '', '', ''] };
   });
   const columns = [
     { header: 'Exhibit No.', width: 10 },
@@ -68,6 +70,6 @@ async function exportList(job: ExportJob, args: ExportArgs<'list'>): Promise<Exp
       };
     }),
     bates: null,
-    settings: { format: args.format, select: args.select, batesFrom: register.source },
+    settings: { format: args.format, select: args.select, batesFrom: register.source, citeBy: args.citeBy ?? null, citeAlso: args.citeAlso ?? [] },
   };
 }

@@ -3,6 +3,7 @@
 import type { EXPORT_METHODS, ExportKindName, ParsedArgsOf } from '../../../shared/api.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import type { BatesRange } from './bates.ts';
+import type { FilingOutcome } from '../numbers/filings.ts';
 
 export type ExportKind = ExportKindName;
 export type ExportArgs<K extends ExportKind> = ParsedArgsOf<(typeof EXPORT_METHODS)[K]>;
@@ -60,6 +61,8 @@ export interface ExportOutcome {
   exhibits: ExportedExhibit[];
   bates: BatesAssignment[] | null;
   settings: Record<string, unknown>;
+  /** For a bundle or stamped export made for a filing: the labels it gave and what it cited, to be recorded. */
+  filing?: FilingOutcome | null;
 }
 
 export interface Exporter<K extends ExportKind> {

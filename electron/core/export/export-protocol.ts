@@ -1,7 +1,5 @@
-// Messages between an export and the worker thread that builds its files.
-import type { ErrorPayload } from '../../../shared/errors.ts';
-import type { ImportProgress } from '../../../shared/model.ts';
-import type { ExportOutcome, ExportRequest } from './export-job.ts';
+// What an export hands the worker thread that builds its files, and what it answers.
+import type { ExportKind, ExportOutcome, ExportRequest } from './export-job.ts';
 
 export interface ExportStart {
   request: ExportRequest;
@@ -17,7 +15,12 @@ export interface ExportStart {
   cancel: Int32Array;
 }
 
-export type ExportMessage =
-  | { type: 'progress'; progress: ImportProgress }
-  | { type: 'done'; outcome: ExportOutcome; warnings: string[] }
-  | { type: 'failed'; error: ErrorPayload };
+export interface ExportAnswer {
+  outcome: ExportOutcome;
+  warnings: string[];
+}
+
+/** Given to a thread started ahead of an export (workerData): load that kind's exporter and the fonts before it is ready. */
+export interface ExportWarmth {
+  prepare: ExportKind;
+}

@@ -1,12 +1,12 @@
-// The fonts every export draws with (DejaVu Sans, regular and bold): read once per thread, embedded as subsets so
-// that any name or title prints, and measured here so that layout and drawing agree to the point.
+// The fonts every export draws with (DejaVu Sans, regular and bold): read once per thread (truetype-face.ts, which
+// leaves fontkit unloaded unless some text needs real shaping), embedded as subsets so that any name or title prints,
+// and measured here so that layout and drawing agree to the point.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { PDFDocument, type PDFFont } from '@cantoo/pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
+import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib';
+import { TrueTypeFace } from './truetype-face.ts';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
-type Face = ReturnType<typeof fontkit.create>;
 
 export type Weight = 'regular' | 'bold';
 
@@ -17,38 +17,28 @@ export interface Fonts {
 
 const FILES: Record<Weight, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' };
 
-let loaded: Record<Weight, { bytes: Uint8Array; face: Face }> | null = null;
+let loaded: Record<Weight, TrueTypeFace> | null = null;
 
-function faces() {
+function faces(): Record<Weight, TrueTypeFace> {
   if (!loaded) {
     const require = createRequire(import.meta.url);
-    const load = (file: string) => {
-      const bytes = new Uint8Array(fs.readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
-      return { bytes, face: fontkit.create(bytes) };
-    };
+    const load = (file: string) => new TrueTypeFace(new Uint8Array(fs.readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`))));
     loaded = { regular: load(FILES.regular), bold: load(FILES.bold) };
   }
   return loaded;
 }
 
-/**
- * pdf-lib asks fontkit to parse a font for every document; this answers with the faces parsed once. Their subsets
- * are handed over without `encode`, which in @pdf-lib/fontkit needs a stream argument that @cantoo/pdf-lib does not
- * pass (saving a subset font would throw); pdf-lib then uses `encodeStream`, which works.
- */
+/** Parses the fonts now (a thread started ahead of an export), rather than while the export waits. */
+export function loadFonts(): void {
+  faces();
+}
+
+/** pdf-lib asks fontkit to parse a font for every document; this answers with the faces read once. */
 const parsedOnce: Fontkit = {
   create(bytes) {
-    const known = Object.values(faces()).find((f) => f.bytes === bytes);
-    if (!known) throw new Error('Exports embed only their own fonts.');
-    const { face } = known;
-    return Object.create(face, {
-      createSubset: {
-        value: () => {
-          const subset = face.createSubset();
-          return { includeGlyph: (g: never) => subset.includeGlyph(g), encodeStream: () => subset.encodeStream() };
-        },
-      },
-    });
+    const face = Object.values(faces()).find((f) => f.bytes === bytes);
+    if (!face) throw new Error('Exports embed only their own fonts.');
+    return face as unknown as ReturnType<Fontkit['create']>;
   },
 };
 
@@ -63,7 +53,7 @@ export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
 
 /** Width in points, measured as pdf-lib draws it: glyph advances after shaping, without kerning. */
 export function textWidth(text: string, size: number, weight: Weight = 'regular'): number {
-  const { face } = faces()[weight];
+  const face = faces()[weight];
   let units = 0;
   for (const glyph of face.layout(text).glyphs) units += glyph.advanceWidth;
   return (units * size) / face.unitsPerEm;
@@ -71,7 +61,7 @@ export function textWidth(text: string, size: number, weight: Weight = 'regular'
 
 /** The characters of the text that the export fonts have no glyph for (they print as empty boxes). */
 export function missingCharacters(text: string): string[] {
-  const { face } = faces().regular;
+  const face = faces().regular;
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
@@ -90,6 +80,7 @@ export function printable(text: string): string {
  * one of them. Used to keep room for the fonts, which are written when a file is finished.
  */
 export async function fontBytesFor(characters: Iterable<string>): Promise<number> {
+  const { PDFDocument } = await import('@cantoo/pdf-lib');
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts = await embedFonts(doc);
   const sample = [...new Set(characters)].filter((c) => printable(c) !== '').join(' ');

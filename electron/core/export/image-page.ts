@@ -7,7 +7,7 @@ import { PDFPage, PDFRawStream, concatTransformationMatrix, drawObject, popGraph
 import type { Rect } from '../../../shared/model.ts';
 import { readImageInfo, type ImageInfo } from '../import/formats/image-header.ts';
 import { MAX_DECODE_PIXELS } from '../pictures/decoded-page.ts';
-import { openPicture, type Picture, type UprightPage } from '../pictures/picture.ts';
+import type { Picture, UprightPage } from '../pictures/picture.ts';
 import type { PlacedOriginalPage } from './original-page.ts';
 import { compose, pageView, type Matrix } from './page-geometry.ts';
 import { LETTER, MARGIN } from './text-flow.ts';
@@ -47,7 +47,8 @@ export async function imagePage(out: PDFDocument, original: PictureOriginal, ind
     const placed = await placeAsItIs(out, original).catch(() => null);
     if (placed) return placed;
   }
-  original.picture ??= await openPicture(original.bytes);
+  // The picture decoders (a native canvas among them) load with the first picture an export prints.
+  original.picture ??= await (await import('../pictures/picture.ts')).openPicture(original.bytes);
   const storage = original.picture.storage(index);
   const upright = await original.picture.render(index, storage === 'bilevel' ? BILEVEL_PIXELS : PRINT_PIXELS);
   if (redacted.length > 0) blackOutCanvas(upright, redacted);

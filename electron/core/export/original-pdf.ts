@@ -1,8 +1,19 @@
 // Opens an original PDF from the vault for copying its pages, decrypting it where it is encrypted: with no password
 // (owner-password-only files) or with one of the passwords given for the export.
-import { EncryptedPDFError, ParseSpeeds, PDFDocument } from '@cantoo/pdf-lib';
+import { EncryptedPDFError, ParseSpeeds, PDFDocument, PDFName } from '@cantoo/pdf-lib';
 import { passwordCandidates } from '../import/formats/pdf-password.ts';
 import type { Vault } from '../vault/vault.ts';
+
+// pdf-lib turns every name it meets into its pooled object through a regular expression (for #xx escapes) before
+// looking in its pool; parsing originals meets a few dozen names tens of thousands of times (a twentieth of a large
+// bundle's time). Remembered by the text asked for, PDFName.of hands back the very same pooled objects.
+const pooledName = PDFName.of;
+const names = new Map<string, PDFName>();
+PDFName.of = (name: string): PDFName => {
+  let known = names.get(name);
+  if (!known) names.set(name, (known = pooledName(name)));
+  return known;
+};
 
 export type OpenedPdf = { doc: PDFDocument } | { problem: string };
 

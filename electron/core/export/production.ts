@@ -1,6 +1,7 @@
-// A production volume: DATA/VOL.dat and VOL.opt, IMAGES/ (single-page Group 4 TIFFs, or one PDF per document),
-// TEXT/ and NATIVES/, in folders of at most 1,000 files; Bates numbers reserved per prefix so that no production
-// reuses one; withheld documents replaced by a slip sheet and listed in the privilege log beside the load files.
+// A production volume: DATA/VOL.dat and VOL.opt, IMAGES/ (a single-page Group 4 TIFF per black-and-white page, a JPEG
+// per colour page, or one PDF per document), TEXT/ and NATIVES/, in folders of at most 1,000 files; Bates numbers
+// reserved per prefix so that no production reuses one; withheld documents replaced by a slip sheet and listed in the
+// privilege log beside the load files.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,7 @@ import { assignBates, batesAssignment, batesNumber, type FamilyBates } from './b
 import { writeOutputFile } from './export-folder.ts';
 import type { ExportArgs, ExportJob, ExportOutcome, Exporter, ExportedExhibit, WrittenFile } from './export-job.ts';
 import { peekBates, reserveBates } from './production-bates.ts';
-import { pdfPageTexts, renderTiffs } from './production-images.ts';
+import { IMAGE_EXTENSIONS, imageScratch, pdfPageTexts, renderPageImages, type ImageScratch } from './production-images.ts';
 import { DAT_FIELDS, datRow, loadFilePath, storedText, writePrivilegeLog, type ProducedDocument } from './production-load-files.ts';
 import { drawDocumentPages } from './production-pages.ts';
 import { planProduction, type PlannedDocument, type PlannedFamily } from './production-plan.ts';
@@ -36,10 +37,14 @@ interface Run {
   settings: StampSettings;
   courtClean: boolean;
   scratch: string;
+  /** Memory the page images are drawn in, reused from page to page. */
+  pixels: ImageScratch;
   files: WrittenFile[];
   opt: OptPageToWrite[];
   documents: ProducedDocument[];
   images: number;
+  /** Pages written as JPEG because they are in colour. */
+  colourPages: number;
   pagesDone: number;
   totalPages: number;
 }
@@ -60,7 +65,7 @@ async function exportProduction(job: ExportJob, args: ExportArgs<'production'>):
   if (preview) return previewProduction(job, source, planned, numbers, settings, volume, courtClean);
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'exhibit-desk-production-'));
-  const run: Run = { job, args, source, volume, settings, courtClean, scratch, files: [], opt: [], documents: [], images: 0, pagesDone: 0, totalPages };
+  const run: Run = { job, args, source, volume, settings, courtClean, scratch, pixels: imageScratch(), files: [], opt: [], documents: [], images: 0, colourPages: 0, pagesDone: 0, totalPages };
   const exhibits: ExportedExhibit[] = [];
   try {
     for (const [i, p] of planned.entries()) {
@@ -96,6 +101,7 @@ async function exportProduction(job: ExportJob, args: ExportArgs<'production'>):
       documents: run.documents.length,
       withheld: run.documents.filter((d) => d.withheld).length,
       images: args.images,
+      ...(args.images === 'tiff' ? { colourPages: run.colourPages } : {}),
       text: args.text,
       natives: args.natives,
       ...redactionSettings({ redactions: args.redactions, redactionLabels: false }, redact),
@@ -131,14 +137,15 @@ async function produceDocument(run: Run, p: PlannedFamily, numbers: FamilyBates,
     run.opt.push({ key: begBates, volume: run.volume, imagePath: loadFilePath(relative(pdfName, run.volume)), docBreak: true, pageCount: drawn.pages });
     if (textFromImages) texts = await pdfPageTexts(fs.readFileSync(pdfFile), drawn.pages, what);
   } else {
-    const rendered = await renderTiffs(fs.readFileSync(pdfFile), drawn.pages, textFromImages, what);
+    const rendered = await renderPageImages(fs.readFileSync(pdfFile), drawn.pages, textFromImages, what, run.pixels);
     fs.rmSync(pdfFile);
     texts = rendered.texts;
-    for (const [k, tiff] of rendered.tiffs.entries()) {
+    for (const [k, image] of rendered.images.entries()) {
       const key = batesNumber(run.settings.bates, numbers.start + m.firstPage + k);
-      const name = `${run.volume}/IMAGES/${folderOf(run.images++)}/${key}.tif`;
+      const name = `${run.volume}/IMAGES/${folderOf(run.images++)}/${key}${IMAGE_EXTENSIONS[image.format]}`;
+      if (image.format === 'jpeg') run.colourPages++;
       fs.mkdirSync(path.join(job.folder, path.dirname(name)), { recursive: true });
-      run.files.push({ name, ...writeOutputFile(path.join(job.folder, name), tiff), pages: 1, exhibits: [p.family.head.exhibitNo] });
+      run.files.push({ name, ...writeOutputFile(path.join(job.folder, name), image.bytes), pages: 1, exhibits: [p.family.head.exhibitNo] });
       run.opt.push({ key, volume: run.volume, imagePath: loadFilePath(relative(name, run.volume)), docBreak: k === 0, pageCount: k === 0 ? drawn.pages : null });
     }
   }

@@ -1,12 +1,14 @@
 // The proof chart: for each cause of action and each of its paragraphs, the evidence linked to it as pinpoint cites
 // ("Ex. 12 at 3–4", with Bates numbers where the last bundle or stamped export assigned them), the quoted passage,
-// the note and the stance, then the chronology's facts for the paragraph; paragraphs with no evidence say so. As PDF or Word.
+// the note and the stance, then the chronology’s facts for the paragraph; paragraphs with no evidence say so (or that they
+// need none, and why), and the subtitle counts the gaps. As PDF or Word.
 import path from 'node:path';
 import type { Fact, Paragraph } from '../../../shared/model.ts';
 import { batesPinpoint, lastBatesAssignment } from './bates-register.ts';
 import { writeOutputFile } from './export-folder.ts';
 import type { ExportArgs, ExportJob, ExportOutcome, ExportedExhibit, Exporter } from './export-job.ts';
 import { safeFileName } from './file-names.ts';
+import { citeExhibit, citesByDesignation } from '../numbers/cite-by.ts';
 import type { Table, TableRow } from './table.ts';
 import { tableDocx } from './table-docx.ts';
 import { writeTablePdf } from './table-pdf.ts';
@@ -39,7 +41,10 @@ async function exportProofChart(job: ExportJob, args: ExportArgs<'proof-chart'>)
     { cells: [], heading: group.heading },
     ...group.paragraphs.flatMap((p): TableRow[] => {
       const links = ctx.evidence.forParagraph(p.id);
-      if (links.length === 0) return [{ cells: [`¶ ${p.number}`, p.text, 'No evidence linked', '', ''] }, ...factRows(p)];
+      if (links.length === 0) {
+        const gap = p.noEvidenceReason ? `No evidence needed: ${p.noEvidenceReason}` : 'No evidence linked';
+        return [{ cells: [`¶ ${p.number}`, p.text, gap, '', ''] }, ...factRows(p)];
+      }
       return [...links.map((link, i) => {
         const exhibit = ctx.exhibits.get(link.exhibitId);
         cited.set(exhibit.id, {
@@ -57,7 +62,7 @@ async function exportProofChart(job: ExportJob, args: ExportArgs<'proof-chart'>)
           cells: [
             i === 0 ? `¶ ${p.number}` : '',
             i === 0 ? p.text : '',
-            `${link.cite}${bates ? ` (${bates})` : ''}\n${exhibit.title}`,
+            `${citesByDesignation(args) ? citeExhibit(ctx, exhibit, args, { from: link.pageFrom, to: link.pageTo }) : link.cite}${bates ? ` (${bates})` : ''}\n${exhibit.title}`,
             STANCE_NAMES[link.stance],
             passage,
           ],
@@ -68,9 +73,17 @@ async function exportProofChart(job: ExportJob, args: ExportArgs<'proof-chart'>)
   if (paragraphs.length === 0) job.warn('The case has no allegations yet; import the complaint first.');
 
   const caseTitle = ctx.settings.title();
+  // The gaps as the allegations pane counts them: no supporting evidence, and not marked as needing none.
+  const gaps = ctx.allegations.unsupported().length;
+  const needNone = paragraphs.filter((p) => p.noEvidenceReason).length;
+  const gapLine = `Gaps: ${gaps} of ${paragraphs.length} paragraphs without supporting evidence${needNone ? `; ${needNone} need none` : ''}.`;
   const table: Table = {
     title: 'PROOF CHART',
-    subtitle: [caseTitle, 'Each paragraph of the complaint with the evidence linked to it and the chronology’s facts for it; pinpoint cites are to exhibit pages.'],
+    subtitle: [
+      caseTitle,
+      'Each paragraph of the complaint with the evidence linked to it and the chronology’s facts for it; pinpoint cites are to exhibit pages.',
+      ...(paragraphs.length > 0 ? [gapLine] : []),
+    ],
     columns: [
       { header: '¶', width: 6 },
       { header: 'Allegation', width: 32 },
@@ -93,6 +106,6 @@ async function exportProofChart(job: ExportJob, args: ExportArgs<'proof-chart'>)
     files: [{ name, ...written, exhibits: [...cited.values()].map((e) => e.exhibitNo) }],
     exhibits: [...cited.values()],
     bates: null,
-    settings: { format: args.format, batesFrom: register.source },
+    settings: { format: args.format, batesFrom: register.source, citeBy: args.citeBy ?? null, citeAlso: args.citeAlso ?? [] },
   };
 }

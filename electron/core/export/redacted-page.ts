@@ -5,7 +5,6 @@
 // a box exists nowhere in the export. A character partly under a box is removed whole from the text; its visible part
 // stays visible in the picture (the box covers exactly what was asked).
 import { PDFPage, rgb, type PDFDocument, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
-import { createCanvas } from '@napi-rs/canvas';
 import type { PageSize } from '../../../shared/court-profiles.ts';
 import type { Rect, Redaction } from '../../../shared/model.ts';
 import type { PdfiumDocument } from '../import/formats/pdfium-document.ts';
@@ -48,6 +47,8 @@ export async function embedPixels(out: PDFDocument, rgba: Uint8Array, width: num
     for (let i = 0; i < pixels; i++) samples[i] = rgba[i * 4]!;
     return deflatedImage(out, samples, { Width: width, Height: height, ColorSpace: 'DeviceGray', BitsPerComponent: 8 });
   }
+  // The native canvas loads with the first colour page an export redacts.
+  const { createCanvas } = await import('@napi-rs/canvas');
   const canvas = createCanvas(width, height);
   const g = canvas.getContext('2d');
   const data = g.createImageData(width, height);

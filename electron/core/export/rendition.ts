@@ -17,11 +17,11 @@ import { drawOcrTextLayer } from './ocr-text-layer.ts';
 import { openOriginalPdf } from './original-pdf.ts';
 import { originalSource, placeOriginalPage, type OriginalSource } from './original-page.ts';
 import { pageView, type PageView } from './page-geometry.ts';
+import { openProducedImages, producedPages } from './production-rendition.ts';
 import { NATIVE_FORMAT, placeholderPage, printedExhibit, printsAsText } from './printed-exhibit.ts';
 import { selectFamilies } from './selection.ts';
 import { LEGENDS } from './stamp.ts';
 import type { PdfiumDocument } from '../import/formats/pdfium-document.ts';
-import { openPdfOriginal } from '../redaction/page-texts.ts';
 import { boxesOf, drawLabels, keptOcrLayout, redactedPdfPage, type RedactionDrawing } from './redacted-page.ts';
 import { redactPrinted } from '../redaction/printed-text.ts';
 import { drawLaidOut, LETTER, type LaidOutPage } from './text-flow.ts';
@@ -30,6 +30,7 @@ export type RenditionPage =
   | { kind: 'original'; index: number } // a page of the member's PDF, 0-based
   | { kind: 'printed'; index: number } // a page of the member's printed text
   | { kind: 'image'; index: number } // a page of the member's picture, 0-based (TIFFs have many)
+  | { kind: 'produced'; index: number } // a page of the images a received production gave for its native, 0-based
   | { kind: 'placeholder'; reason: string };
 
 export interface Member {
@@ -58,6 +59,8 @@ export interface RenderSource {
   redact?: RedactionRun | null;
   /** Families with an original changed on disk since import are left out by name (else the export fails). */
   skipChanged?: boolean;
+  /** Documents received in a production with a native original are printed from it, not from their produced images. */
+  printNatives?: boolean;
 }
 
 /** One page's redactions as an export applied them, for the redaction log. */
@@ -135,6 +138,8 @@ async function planFamily(source: RenderSource, head: Exhibit): Promise<Family> 
 }
 
 async function plannedPages(source: RenderSource, e: Exhibit, warnings: string[], characters: Set<string>): Promise<RenditionPage[]> {
+  const produced = await producedPages(source, e, warnings);
+  if (produced) return produced;
   if (e.kind === 'pdf') {
     let count = e.pages;
     if (count === null) {
@@ -226,6 +231,7 @@ function memberDrawer(
     laidOut(placeholderPage(e, reason, number === undefined ? undefined : { number, of: member.pages.length }));
 
   let original: OriginalSource | { problem: string } | null = null;
+  let producedImages: OriginalSource | { problem: string } | null = null;
   let picture: PictureOriginal | null = null;
   let printed: LaidOutPage[] | null = null;
   const close = () => pdfium?.close();
@@ -269,6 +275,14 @@ function memberDrawer(
           warn(`${where}: ${reason}; a placeholder page is printed instead.`);
           return placeholder(reason, member.pages.length > 1 ? page.index + 1 : undefined);
         }
+      case 'produced': {
+        producedImages ??= await openProducedImages(source, e, target.doc);
+        if ('problem' in producedImages) {
+          warn(`${e.exhibitNo}: the images it was produced as cannot be read (${producedImages.problem}); placeholder pages are printed.`);
+          return placeholder(producedImages.problem, page.index + 1);
+        }
+        return placeOriginalPage(target.doc, producedImages, page.index, source.pageSize ?? null);
+      }
       case 'original': {
         if (original === null) {
           const opened = await openOriginalPdf(source.ctx.vault, e.sha256, source.passwords);
@@ -282,7 +296,8 @@ function memberDrawer(
         if (page.index >= original.doc.getPageCount()) return placeholder('the original has no such page', page.index + 1);
         const applied = redactions.get(page.index + 1);
         if (applied) {
-          if (pdfium === undefined) pdfium = await openPdfOriginal(await source.ctx.vault.read(e.sha256), source.passwords);
+          // PDFium and pdf.js load with the first redacted page an export draws.
+          if (pdfium === undefined) pdfium = await (await import('../redaction/page-texts.ts')).openPdfOriginal(await source.ctx.vault.read(e.sha256), source.passwords);
           if (!pdfium) return unredactable(page.index + 1, 'PDFium cannot open the original');
           const placed = await redactedPdfPage(
             target.doc,

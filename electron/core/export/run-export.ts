@@ -8,11 +8,10 @@ import { courtLimits } from '../../../shared/court-profiles.ts';
 import { UserError } from '../../../shared/errors.ts';
 import type { Exhibit, ExportPreflight, ExportResult } from '../../../shared/model.ts';
 import { NOTE_CODES } from '../../../shared/preflight.ts';
-import { runOcr } from '../ocr/run-ocr.ts';
-import { preflight } from '../preflight/preflight.ts';
 import { selectFamilies } from './selection.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import { sqliteBinding } from '../store/sqlite-binding.ts';
+import { recordFiling } from '../numbers/filings.ts';
 import { AUDIT_OBJECT } from './bates-register.ts';
 import { discardExportFolder, prepareOutDir, publishExportFolder, startExportFolder, writeOutputFile } from './export-folder.ts';
 import type { ExportKind, ExportOutcome, ExportRequest } from './export-job.ts';
@@ -37,11 +36,14 @@ export async function runExport(ctx: CaseContext, request: ExportRequest, option
     const manifest = writeOutputFile(path.join(temp, MANIFEST_NAME), manifestFile);
     const folder = publishExportFolder(temp, request.kind, createdAt);
     if (!ctx.readOnly) recordExport(ctx, request.kind, folder, manifest.sha256, outcome);
+    const filing = ctx.readOnly || (request.kind !== 'bundle' && request.kind !== 'stamped') ? null : recordFiling(ctx, request.kind, folder, outcome);
+    if (ctx.readOnly && outcome.filing) warnings.push('The case is open read-only, so this filing and its labels are not recorded.');
     return {
       files: outcome.files.map((f) => ({ path: path.join(folder, f.name), sha256: f.sha256, pages: f.pages, bytes: f.bytes })),
       manifest: path.join(folder, MANIFEST_NAME),
       warnings,
       ...(checked ? { preflight: checked.summary } : {}),
+      ...(filing ? { filing } : {}),
     };
   } catch (e) {
     discardExportFolder(temp);
@@ -67,6 +69,8 @@ async function readPagesForCourt(ctx: CaseContext, request: ExportRequest, optio
     for (const child of ctx.exhibits.children(e.id)) add(child);
   };
   for (const head of selectFamilies(ctx, request.args.select)) add(head);
+  // Loaded only for an export made for a court: OCR and preflight bring PDF readers the other exports never need.
+  const { runOcr } = await import('../ocr/run-ocr.ts');
   const report = await runOcr(ctx, { passwords: request.args.passwords, exhibitIds: ids }, options);
   if (report.cancelled) throw new UserError('cancelled', 'The export was cancelled while OCR read its scanned pages; nothing was exported.');
   const read = report.pages > 0 ? [`OCR read ${report.pages} scanned page(s) first, so that every page of the export has text (${report.seconds.toFixed(0)} s).`] : [];
@@ -84,6 +88,7 @@ async function checkForCourt(
   options: CallOptions,
 ): Promise<{ lines: string[]; summary: ExportPreflight }> {
   const pdfs = outcome.files.filter((f) => f.name.toLowerCase().endsWith('.pdf'));
+  const { preflight } = await import('../preflight/preflight.ts');
   const report = await preflight(
     pdfs.map((f) => path.join(folder, f.name)),
     courtLimits(court, undefined),

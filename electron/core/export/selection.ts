@@ -6,6 +6,7 @@ import type { Exhibit } from '../../../shared/model.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import { sequenceOf } from '../store/exhibits.ts';
 import { compareExhibitNos } from './display.ts';
+import { resolveExhibit } from '../numbers/designations.ts';
 
 export function selectFamilies(ctx: CaseContext, selection: ExportSelection): Exhibit[] {
   const heads = new Map<number, Exhibit>();
@@ -34,7 +35,8 @@ export function selectFamilies(ctx: CaseContext, selection: ExportSelection): Ex
         const n = sequenceOf(e.exhibitNo);
         if (e.parentId === null && selection.ranges.some((r) => n >= r.from && n <= r.to)) add(e);
       }
-      for (const ref of selection.exhibits) add(ctx.exhibits.resolve(ref));
+      // Named by exhibit number, or by any number it carries ("PX 12", "Smith Dep. Ex. 4").
+      for (const ref of selection.exhibits) add(resolveExhibit(ctx, ref));
       break;
     }
   }

@@ -2,6 +2,7 @@
 // its first page, Bates numbers running on from one exhibit to the next, and its legend.
 import path from 'node:path';
 import { courtLimits } from '../../../shared/court-profiles.ts';
+import { planFilingFamilies } from '../numbers/filings.ts';
 import { assignBates, batesAssignment } from './bates.ts';
 import type { ExportArgs, ExportJob, ExportOutcome, Exporter, ExportedExhibit, WrittenFile } from './export-job.ts';
 import { stampedFileName } from './file-names.ts';
@@ -15,10 +16,12 @@ export const stampedExporter: Exporter<'stamped'> = { kind: 'stamped', run: expo
 async function exportStamped(job: ExportJob, args: ExportArgs<'stamped'>): Promise<ExportOutcome> {
   const court = courtLimits(args.court, undefined);
   const redact: RedactionRun | null = args.redactions ? { labels: args.redactionLabels, applied: [] } : null;
-  const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize, redact, skipChanged: args.skipChanged };
-  const families = await planFamilies(job, source, args.select);
+  const source = { ctx: job.ctx, passwords: args.passwords ?? [], pageSize: court.pageSize, redact, skipChanged: args.skipChanged, printNatives: args.printNatives };
+  const planned = await planFamilies(job, source, args.select);
+  warnUnderSeal(job, planned);
+  // For a filing: labelled in its scheme (Ex. A, B …), those already on the docket cited instead of filed again.
+  const { families, filing } = planFilingFamilies(job, args.filing, planned);
   const courtClean = needsCleaning(job, args, redact);
-  warnUnderSeal(job, families);
   const numbers = assignBates(args.bates, families);
   const settings = { bates: args.bates, caseNumber: args.caseNumber ?? null, label: true, pageLabels: args.pageLabels };
   const files: WrittenFile[] = [];
@@ -65,6 +68,7 @@ async function exportStamped(job: ExportJob, args: ExportArgs<'stamped'>): Promi
     files,
     exhibits,
     bates: batesAssignment(numbers),
-    settings: { select: args.select, bates: args.bates, caseNumber: args.caseNumber ?? null, court: args.court ?? null, ...redactionSettings(args, redact) },
+    settings: { select: args.select, bates: args.bates, caseNumber: args.caseNumber ?? null, court: args.court ?? null, ...redactionSettings(args, redact), filing: args.filing ?? null },
+    filing,
   };
 }

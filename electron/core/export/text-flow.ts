@@ -1,6 +1,6 @@
 // Lays text out on US Letter pages for the pages an export prints itself (emails, text renditions, slip sheets,
 // indexes, placeholders): wraps it to the measure, breaks it into pages, and draws the result.
-import { rgb, type PDFPage } from '@cantoo/pdf-lib';
+import type { ColorTypes, PDFPage, RGB } from '@cantoo/pdf-lib';
 import { printable, textWidth, type Fonts, type Weight } from './fonts.ts';
 
 export const LETTER = { width: 612, height: 792 } as const;
@@ -165,6 +165,9 @@ export class TextFlow {
   }
 }
 
+// Colours as pdf-lib's rgb() makes them, written out so that laying text out (in the app's own thread too) does not load
+// the PDF writer.
+const rgb = (red: number, green: number, blue: number): RGB => ({ type: 'RGB' as ColorTypes.RGB, red, green, blue });
 const TONES = { normal: rgb(0, 0, 0), muted: rgb(0.35, 0.35, 0.35), alert: rgb(0.6, 0, 0) };
 
 export function drawLaidOut(page: PDFPage, laidOut: LaidOutPage, fonts: Fonts): void {

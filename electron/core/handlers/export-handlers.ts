@@ -4,7 +4,7 @@ import { previewExport } from '../export/preview-export.ts';
 import { runExport } from '../export/run-export.ts';
 import type { HandlerGroup } from './handler.ts';
 
-type Names = 'exportBundle' | 'exportStamped' | 'exportList' | 'exportProofChart' | 'exportProduction' | 'previewExport';
+type Names = 'exportBundle' | 'exportStamped' | 'exportList' | 'exportProofChart' | 'exportProduction' | 'exportTrialList' | 'exportJuryCopy' | 'previewExport';
 
 export function exportHandlers(ctx: CaseContext): HandlerGroup<Names> {
   return {
@@ -13,6 +13,8 @@ export function exportHandlers(ctx: CaseContext): HandlerGroup<Names> {
     exportList: (args, options) => runExport(ctx, { kind: 'list', args }, options),
     exportProofChart: (args, options) => runExport(ctx, { kind: 'proof-chart', args }, options),
     exportProduction: (args, options) => runExport(ctx, { kind: 'production', args }, options),
+    exportTrialList: (args, options) => runExport(ctx, { kind: 'trial-list', args }, options),
+    exportJuryCopy: (args, options) => runExport(ctx, { kind: 'jury', args }, options),
     previewExport: (args, options) => previewExport(ctx, args, options),
   };
 }

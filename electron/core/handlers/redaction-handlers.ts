@@ -5,12 +5,9 @@ import { UserError } from '../../../shared/errors.ts';
 import type { Exhibit, Rect, Redaction } from '../../../shared/model.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import { selectFamilies } from '../export/selection.ts';
-import { openPicture } from '../pictures/picture.ts';
 import { printedExhibit, printsAsText } from '../export/printed-exhibit.ts';
-import { printSource } from '../export/rendition.ts';
 import { LETTER } from '../export/text-flow.ts';
 import { patternFinder, presetFinder, presetReason, termFinder } from '../redaction/find-spans.ts';
-import { openPdfOriginal, pageTexts } from '../redaction/page-texts.ts';
 import { spanRects } from '../redaction/positioned-text.ts';
 import type { NewRedaction } from '../store/redactions.ts';
 import type { HandlerGroup } from './handler.ts';
@@ -30,11 +27,12 @@ function pageCountOf(e: Exhibit): number | null {
   return e.kind === 'image' ? Math.max(1, e.pages ?? 1) : e.pages;
 }
 
-function checkPage(ctx: CaseContext, e: Exhibit, page: number): void {
+async function checkPage(ctx: CaseContext, e: Exhibit, page: number): Promise<void> {
   if (e.kind !== 'pdf' && e.kind !== 'image' && !printsAsText(e.kind)) {
     throw new UserError('bad_input', `${e.exhibitNo} (${e.kind}) is produced in native format and has no pages to redact on.`);
   }
-  const pages = printsAsText(e.kind) ? printedExhibit(printSource(ctx, e)).length : pageCountOf(e);
+  // The export's rendition is loaded on first use: it brings PDFium, pdf.js and a native canvas.
+  const pages = printsAsText(e.kind) ? printedExhibit((await import('../export/rendition.ts')).printSource(ctx, e)).length : pageCountOf(e);
   if (pages !== null && page > pages) throw new UserError('bad_input', `${e.exhibitNo} has ${pages} page(s); there is no page ${page}.`);
 }
 
@@ -62,6 +60,7 @@ export function redactionHandlers(ctx: CaseContext): HandlerGroup<Names> {
   async function fromPoints(e: Exhibit, page: number, rects: Rect[]): Promise<Rect[]> {
     let size: { width: number; height: number } | null = null;
     if (e.kind === 'pdf') {
+      const { openPdfOriginal } = await import('../redaction/page-texts.ts');
       const doc = await openPdfOriginal(await ctx.vault.read(e.sha256), []);
       const chars = doc?.chars(page) ?? null;
       doc?.close();
@@ -70,6 +69,7 @@ export function redactionHandlers(ctx: CaseContext): HandlerGroup<Names> {
       size = LETTER; // printed on US Letter
     } else {
       // A picture's points are its pixels as shown upright (read at up to 16 million pixels, as OCR reads it).
+      const { openPicture } = await import('../pictures/picture.ts');
       const picture = await openPicture(await ctx.vault.read(e.sha256));
       const upright = await picture.render(page - 1, PICTURE_PIXELS);
       size = { width: upright.width, height: upright.height };
@@ -97,7 +97,7 @@ export function redactionHandlers(ctx: CaseContext): HandlerGroup<Names> {
 
     async addRedaction(args) {
       const e = ctx.exhibits.resolve(args.exhibit);
-      checkPage(ctx, e, args.page);
+      await checkPage(ctx, e, args.page);
       const rects = onPage(args.unit === 'points' ? await fromPoints(e, args.page, args.rects) : args.rects);
       return store(
         [
@@ -132,6 +132,8 @@ export function redactionHandlers(ctx: CaseContext): HandlerGroup<Names> {
       for (const e of members) {
         if (options.signal?.aborted) throw new UserError('cancelled', 'The search was cancelled; nothing was proposed.');
         if (e.kind !== 'pdf' && e.kind !== 'image' && !printsAsText(e.kind)) continue;
+        // Loaded on first use (here and above): page text and pictures bring PDFium, pdf.js and a native canvas.
+        const { pageTexts } = await import('../redaction/page-texts.ts');
         const texts = await pageTexts(ctx, e, []);
         if ('problem' in texts) {
           skipped.push(`${texts.problem}.`);

@@ -5,11 +5,7 @@ import type { ExtractedDocument } from './extractor.ts';
 // Larger files are kept as originals (hashed as a stream) without reading their text into memory.
 export const MAX_READ_BYTES = 512 * 1024 * 1024;
 
-/** The first message a worker sends, once its readers are loaded. */
-export const WORKER_READY = 'ready';
-
 export interface ExtractRequest {
-  id: number;
   path: string;
   fileName: string;
   passwords: string[];
@@ -29,5 +25,3 @@ export interface ExtractedChild extends ExtractedFile {
   bytes: Uint8Array;
   inline: boolean;
 }
-
-export type ExtractResponse = { id: number; ok: true; file: ExtractedFile } | { id: number; ok: false; error: ErrorPayload };

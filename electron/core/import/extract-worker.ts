@@ -1,26 +1,17 @@
 // Worker thread entry: reads files handed to it by the pool and answers with what was extracted.
 import fs from 'node:fs';
-import { parentPort } from 'node:worker_threads';
-import { UserError, toErrorPayload } from '../../../shared/errors.ts';
+import { UserError } from '../../../shared/errors.ts';
 import { hashFile } from '../vault/vault.ts';
-import { MAX_READ_BYTES, WORKER_READY, type ExtractRequest, type ExtractResponse, type ExtractedFile } from './extract-protocol.ts';
+import { serveCalls } from '../workers/serve-calls.ts';
+import { MAX_READ_BYTES, type ExtractRequest, type ExtractedFile } from './extract-protocol.ts';
 import { emptyDocument } from './extractor.ts';
 import { HEAD_BYTES, readTree } from './read-tree.ts';
 import { chooseExtractor } from './registry.ts';
 
-const port = parentPort!;
-port.postMessage(WORKER_READY);
-
-port.on('message', async (req: ExtractRequest) => {
-  let answer: ExtractResponse;
-  try {
-    answer = { id: req.id, ok: true, file: await readFile(req) };
-  } catch (e) {
-    // A parser bug must not take the batch down: the file is refused and the error's text kept for the log.
-    const error = e instanceof UserError ? toErrorPayload(e) : { code: 'damaged' as const, message: `The file could not be read (${describe(e)}).` };
-    answer = { id: req.id, ok: false, error };
-  }
-  port.postMessage(answer);
+await serveCalls<ExtractRequest, ExtractedFile>({
+  answer: readFile,
+  // A parser bug must not take the batch down: the file is refused and the error's text kept for the log.
+  failure: (e) => ({ code: 'damaged', message: `The file could not be read (${describe(e)}).` }),
 });
 
 async function readFile(req: ExtractRequest): Promise<ExtractedFile> {

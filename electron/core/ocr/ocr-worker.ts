@@ -3,18 +3,17 @@
 // in a row.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parentPort } from 'node:worker_threads';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { UserError, toErrorPayload } from '../../../shared/errors.ts';
+import { UserError } from '../../../shared/errors.ts';
 import { isPasswordError, openPdfDocument } from '../import/formats/pdf.ts';
 import { passwordCandidates } from '../import/formats/pdf-password.ts';
 import { openPicture, pictureFormatOf, type Picture } from '../pictures/picture.ts';
 import { OriginalChangedError, sha256Of } from '../vault/vault.ts';
-import type { OcrReady, OcrRequest, OcrResponse } from './ocr-protocol.ts';
+import { serveCalls } from '../workers/serve-calls.ts';
+import type { OcrRequest } from './ocr-protocol.ts';
 import { renderPage, renderPicturePage } from './page-image.ts';
-import { createRecognizer, type Recognizer } from './recognizer.ts';
+import { createRecognizer, type PageReading, type Recognizer } from './recognizer.ts';
 
-const port = parentPort!;
 type Original = { doc: PDFDocumentProxy } | { picture: Picture };
 let open: { file: string; original: Original } | null = null;
 
@@ -46,31 +45,20 @@ async function documentOf(bytes: Uint8Array, passwords: string[]): Promise<PDFDo
   throw new UserError('encrypted', 'the PDF is password-protected; run OCR again with its password');
 }
 
-async function start(): Promise<void> {
-  let recognizer: Recognizer;
-  try {
-    recognizer = await createRecognizer();
-  } catch (e) {
-    const message = `OCR could not start (${e instanceof Error ? e.message : String(e)}).`;
-    port.postMessage({ type: 'unavailable', error: { code: 'internal', message } } satisfies OcrReady);
-    return;
-  }
-  port.on('message', async (req: OcrRequest) => {
-    let answer: OcrResponse;
+let recognizer: Recognizer;
+
+await serveCalls<OcrRequest, PageReading>({
+  async load() {
     try {
-      const png = await renderOriginal(await originalFor(req), req.page);
-      answer = { id: req.id, ok: true, reading: await recognizer.read(png) };
+      recognizer = await createRecognizer();
     } catch (e) {
-      const error = e instanceof UserError ? toErrorPayload(e) : { code: 'damaged' as const, message: `the page could not be read (${describe(e)})` };
-      answer = { id: req.id, ok: false, error };
+      throw new UserError('damaged', `OCR could not start (${e instanceof Error ? e.message : String(e)}).`);
     }
-    port.postMessage(answer);
-  });
-  port.postMessage({ type: 'ready' } satisfies OcrReady);
-}
+  },
+  answer: async (req) => recognizer.read(await renderOriginal(await originalFor(req), req.page)),
+  failure: (e) => ({ code: 'damaged', message: `the page could not be read (${describe(e)})` }),
+});
 
 function describe(e: unknown): string {
   return e instanceof Error ? e.message.slice(0, 200) : 'unknown error';
 }
-
-await start();

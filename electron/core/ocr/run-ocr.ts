@@ -4,19 +4,17 @@
 // too big for the memory allowed, crashing its worker) is given up on with its reason, and only a run told to retry
 // takes it up again; one that ran out of time is tried again by the next run, as the machine may just have been busy.
 import os from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import type { CallOptions } from '../../../shared/api.ts';
-import type { ErrorPayload } from '../../../shared/errors.ts';
+import { isUserError } from '../../../shared/errors.ts';
 import type { OcrReport } from '../../../shared/model.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import type { WaitingPage } from '../store/ocr-text.ts';
-import { spawnWorker } from '../workers/spawn-worker.ts';
-import { measureOldPages } from './measure-pages.ts';
-import type { OcrReady, OcrRequest, OcrResponse } from './ocr-protocol.ts';
+import { WorkerPool } from '../workers/worker-pool.ts';
+import { isWorkerFailure } from '../workers/worker-thread.ts';
+import type { OcrRequest } from './ocr-protocol.ts';
 import type { PageReading } from './recognizer.ts';
 
 export const DEFAULT_PAGE_TIMEOUT_MS = 120_000;
-const WORKER_URL = new URL('./ocr-worker.ts', import.meta.url);
 const MEMORY_MB = 1024;
 
 export interface OcrArgs {
@@ -29,17 +27,15 @@ export interface OcrArgs {
 }
 
 /** `final`: the page itself is at fault, so it is given up on; otherwise the next run tries it again. */
-type Outcome = { reading: PageReading } | { problem: string; broken: boolean; final: boolean };
+type Outcome = { reading: PageReading } | { problem: string; final: boolean } | { unavailable: string };
 
-/** One worker thread and its recognizer, reading one page at a time. */
-interface Reader {
-  read(req: Omit<OcrRequest, 'id'>): Promise<Outcome>;
-  close(): void;
-}
+type Readers = WorkerPool<OcrRequest, PageReading>;
 
 export async function runOcr(ctx: CaseContext, args: OcrArgs, options: CallOptions): Promise<OcrReport> {
   const started = performance.now();
   const report: OcrReport = { pages: 0, pending: 0, completed: [], warnings: [], cancelled: false, seconds: 0 };
+  // Loaded here, not with the API: it brings PDFium and pdf.js, which most commands never need.
+  const { measureOldPages } = await import('./measure-pages.ts');
   await measureOldPages(ctx, () => options.signal?.aborted === true);
   const queue = ctx.ocr.waiting(args.retry === true).filter((p) => !args.exhibitIds || args.exhibitIds.has(p.exhibitId));
   if (queue.length === 0) {
@@ -54,43 +50,34 @@ export async function runOcr(ctx: CaseContext, args: OcrArgs, options: CallOptio
   let unavailable = false;
   const stopped = () => options.signal?.aborted === true || unavailable;
 
+  // One lane per thread, each taking the next page waiting; a thread that fails is replaced by the pool.
+  const readers: Readers = new WorkerPool({ worker: 'ocr', size: Math.min(os.availableParallelism(), total), memoryMb: MEMORY_MB });
   const lane = async () => {
-    let reader: Reader | null = null;
-    try {
-      while (next < queue.length && !stopped()) {
-        const page = queue[next++]!;
-        options.onProgress?.({ done, total, current: `${page.exhibitNo} p. ${page.page}` });
-        if (stopped()) break;
-        if (!reader) {
-          const startedReader = await startReader(timeoutMs, options.signal);
-          if ('unavailable' in startedReader) {
-            warnings.add(startedReader.unavailable);
-            unavailable = true;
-            break;
-          }
-          reader = startedReader;
-          if (stopped()) break;
-        }
-        const outcome = await reader.read({ file: ctx.vault.pathOf(page.sha256), page: page.page, passwords: args.passwords ?? [] });
-        if ('reading' in outcome) {
-          store(ctx, page, outcome.reading, report);
-        } else if (outcome.final) {
-          giveUp(ctx, page, outcome.problem, report);
-          warnings.add(`${page.exhibitNo}, page ${page.page}: ${outcome.problem}; it is marked unreadable (\`ocr --retry\` tries it again).`);
-        } else if (!options.signal?.aborted) {
-          warnings.add(`${page.exhibitNo}, page ${page.page}: ${outcome.problem}; the next OCR run tries it again.`);
-        }
-        if (!('reading' in outcome) && outcome.broken) {
-          reader.close();
-          reader = null;
-        }
-        options.onProgress?.({ done: ++done, total, current: null });
+    while (next < queue.length && !stopped()) {
+      const page = queue[next++]!;
+      options.onProgress?.({ done, total, current: `${page.exhibitNo} p. ${page.page}` });
+      const outcome = await readPage(readers, { file: ctx.vault.pathOf(page.sha256), page: page.page, passwords: args.passwords ?? [] }, timeoutMs, options.signal);
+      if ('unavailable' in outcome) {
+        warnings.add(outcome.unavailable);
+        unavailable = true;
+        break;
       }
-    } finally {
-      reader?.close();
+      if ('reading' in outcome) {
+        store(ctx, page, outcome.reading, report);
+      } else if (outcome.final) {
+        giveUp(ctx, page, outcome.problem, report);
+        warnings.add(`${page.exhibitNo}, page ${page.page}: ${outcome.problem}; it is marked unreadable (\`ocr --retry\` tries it again).`);
+      } else if (!options.signal?.aborted) {
+        warnings.add(`${page.exhibitNo}, page ${page.page}: ${outcome.problem}; the next OCR run tries it again.`);
+      }
+      options.onProgress?.({ done: ++done, total, current: null });
     }
   };
-  await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), total) }, lane));
+  try {
+    await Promise.all(Array.from({ length: readers.size }, lane));
+  } finally {
+    void readers.close();
+  }
 
   report.cancelled = options.signal?.aborted === true;
   report.pending = ctx.ocr.waiting().length;
@@ -134,57 +121,29 @@ function recordIfComplete(ctx: CaseContext, page: WaitingPage, report: OcrReport
   report.completed.push({ id: page.exhibitId, exhibitNo: page.exhibitNo });
 }
 
-async function startReader(timeoutMs: number, signal: AbortSignal | undefined): Promise<Reader | { unavailable: string }> {
-  const worker = spawnWorker(WORKER_URL, { maxOldGenerationSizeMb: MEMORY_MB, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 });
-  const ready = await new Promise<OcrReady>((resolve) => {
-    worker.once('message', resolve);
-    worker.once('error', (e) => resolve({ type: 'unavailable', error: { code: 'internal', message: `OCR could not start (${e.message}).` } }));
-    worker.once('exit', () => resolve({ type: 'unavailable', error: { code: 'internal', message: 'OCR could not start.' } }));
-  });
-  worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
-  if (ready.type === 'unavailable') {
-    void worker.terminate();
-    return { unavailable: ready.error.message };
+async function readPage(readers: Readers, request: OcrRequest, timeoutMs: number, signal: AbortSignal | undefined): Promise<Outcome> {
+  try {
+    return { reading: await readers.call(request, { timeoutMs, signal }) };
+  } catch (e) {
+    // A password may be given next time; anything else the worker reports is the page's own fault.
+    if (isUserError(e)) return { problem: problemOf(e.message), final: e.code !== 'encrypted' };
+    if (!isWorkerFailure(e)) throw e;
+    switch (e.reason) {
+      case 'unavailable':
+        return { unavailable: e.message };
+      case 'aborted':
+      case 'closed':
+        return { problem: 'OCR was cancelled', final: false };
+      case 'timeout':
+        return { problem: `OCR took longer than ${Number((timeoutMs / 1000).toFixed(2))} s and was stopped`, final: false };
+      case 'out_of_memory':
+        return { problem: 'the page needs more memory to read than is allowed', final: !signal?.aborted };
+      default:
+        return { problem: 'OCR stopped unexpectedly', final: !signal?.aborted };
+    }
   }
-  let nextId = 1;
-  return {
-    read: (req) => readPage(worker, { ...req, id: nextId++ }, timeoutMs, signal),
-    close: () => void worker.terminate(),
-  };
 }
 
-function readPage(worker: Worker, req: OcrRequest, timeoutMs: number, signal: AbortSignal | undefined): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const finish = (outcome: Outcome) => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
-      resolve(outcome);
-    };
-    const onMessage = (res: OcrResponse) => {
-      if (res.id !== req.id) return;
-      // A password may be given next time; anything else the worker reports is the page's own fault.
-      finish(res.ok ? { reading: res.reading } : { problem: problemOf(res.error), broken: false, final: res.error.code !== 'encrypted' });
-    };
-    const onAbort = () => finish({ problem: 'OCR was cancelled', broken: true, final: false });
-    const timer = setTimeout(
-      () => finish({ problem: `OCR took longer than ${Number((timeoutMs / 1000).toFixed(2))} s and was stopped`, broken: true, final: false }),
-      timeoutMs,
-    );
-    worker.on('message', onMessage);
-    worker.once('error', (e: Error & { code?: string }) =>
-      finish({
-        problem: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'the page needs more memory to read than is allowed' : 'OCR stopped unexpectedly',
-        broken: true,
-        final: !signal?.aborted,
-      }),
-    );
-    worker.once('exit', () => finish({ problem: 'OCR stopped unexpectedly', broken: true, final: !signal?.aborted }));
-    signal?.addEventListener('abort', onAbort);
-    worker.postMessage(req);
-  });
-}
-
-function problemOf(error: ErrorPayload): string {
-  return error.message.replace(/\.$/, '');
+function problemOf(message: string): string {
+  return message.replace(/\.$/, '');
 }

@@ -7,17 +7,19 @@ import { UserError } from '../../../shared/errors.ts';
 import type { ImportProgress, ImportReport, ProductionPreview } from '../../../shared/model.ts';
 import type { CaseContext } from '../case/case-context.ts';
 import type { ExtractedFile } from '../import/extract-protocol.ts';
+import { expandHome } from '../import/file-walker.ts';
 import { createExtractPool, type PoolOptions } from '../import/worker-pool.ts';
 import type { NewExhibit } from '../store/exhibits.ts';
 import type { PageImage } from '../store/production-sources.ts';
 import { sha256Of, type Incoming } from '../vault/vault.ts';
 import { assembleImagePdf } from './image-pdf.ts';
+import { updatedChoices, type ColumnChoices } from './field-map.ts';
 import { decodeLoadFile } from './load-file-text.ts';
 import { documentMetadata, loadFileFields, searchTextOf } from './production-metadata.ts';
 import { readProductionVolume, type ProductionDocument, type ProductionVolume, type ReadVolumeOptions } from './volume.ts';
 
 export interface ProductionImportOptions {
-  /** Our field → load-file column; the case's stored map when not given. */
+  /** Our field → load-file column ('' for none), before the case's column choices and the usual names. */
   fieldMap?: Record<string, string>;
   producingParty?: string;
   onProgress?: (p: ImportProgress) => void;
@@ -39,7 +41,7 @@ interface Prepared {
 
 export function inspectProduction(ctx: CaseContext, given: string, fieldMap?: Record<string, string>): ProductionPreview {
   const { root, choice } = volumeAt(given);
-  const volume = readProductionVolume(root, fieldMap ?? ctx.productionSources.fieldMap(), choice);
+  const volume = readProductionVolume(root, fieldMap ?? {}, { ...choice, choices: caseChoices(ctx) });
   return {
     volume: volume.volumeName,
     datFile: volume.datFile ?? '',
@@ -49,13 +51,14 @@ export function inspectProduction(ctx: CaseContext, given: string, fieldMap?: Re
     families: new Set(volume.documents.map((d) => d.familyId).filter((f) => f !== null)).size,
     fields: volume.fields,
     fieldMap: volume.fieldMap as Record<string, string>,
+    samples: volume.samples,
     problems: volume.problems,
   };
 }
 
 export async function importProduction(ctx: CaseContext, given: string, options: ProductionImportOptions = {}): Promise<ImportReport> {
   const { root, choice } = volumeAt(given);
-  const volume = readProductionVolume(root, options.fieldMap ?? ctx.productionSources.fieldMap(), choice);
+  const volume = readProductionVolume(root, options.fieldMap ?? {}, { ...choice, choices: caseChoices(ctx) });
   const report: ImportReport = { imported: [], duplicates: [], failed: [], cancelled: false };
   for (const p of volume.problems) {
     const message = p.line === null || /^line \d+\b/.test(p.message) ? p.message : `line ${p.line}: ${p.message}`;
@@ -88,7 +91,8 @@ export async function importProduction(ctx: CaseContext, given: string, options:
     await pool?.close();
   }
   ctx.db.transaction(() => {
-    if (options.fieldMap) ctx.productionSources.setFieldMap(options.fieldMap);
+    // What the user changed from the usual names is kept for this case's next volume (a map given as is: the CLI's --field).
+    if (options.fieldMap) ctx.productionSources.setColumnChoices(updatedChoices(caseChoices(ctx), volume.fields, volume.fieldMap, volume.usualFieldMap));
     ctx.audit.record({
       action: 'production.import',
       objectType: 'case',
@@ -108,9 +112,13 @@ export async function importProduction(ctx: CaseContext, given: string, options:
   return report;
 }
 
+function caseChoices(ctx: CaseContext): ColumnChoices {
+  return ctx.productionSources.columnChoices() as ColumnChoices;
+}
+
 /** The volume folder, or the folder of the DAT named, read with that DAT (a folder may hold several volumes' load files). */
 function volumeAt(given: string): { root: string; choice: ReadVolumeOptions } {
-  const resolved = path.resolve(given);
+  const resolved = path.resolve(expandHome(given));
   const isFile = fs.statSync(resolved, { throwIfNoEntry: false })?.isFile() ?? false;
   return isFile ? { root: path.dirname(resolved), choice: { datFile: resolved } } : { root: resolved, choice: {} };
 }

@@ -2,6 +2,7 @@
 // are made on Windows, so paths use backslashes and any letter case, and must still resolve on a case-sensitive disk.
 import fs from 'node:fs';
 import path from 'node:path';
+import { expandHome } from '../import/file-walker.ts';
 
 export interface LoadFiles {
   dat: string | null;
@@ -26,10 +27,7 @@ const CONTENT_DIR = /^(natives?|images?|imgs?|text|texts|ocr)$/i;
  * (DATA/ usually). With several, the DAT and OPT that share a base name are the pair; without one it is ambiguous.
  */
 export function findLoadFiles(root: string, choice: LoadFileChoice = {}): LoadFiles {
-  const candidates: string[] = [];
-  for (const dir of [root, ...subdirectories(root)]) {
-    for (const e of listDir(dir)) if (e.isFile()) candidates.push(path.join(dir, e.name));
-  }
+  const candidates = loadFileCandidates(root);
   const withExt = (ext: string): string[] => candidates.filter((f) => path.extname(f).toLowerCase() === ext).sort();
   let dats = withExt('.dat');
   if (dats.length === 0) dats = withExt('.csv');
@@ -64,6 +62,22 @@ export function findLoadFiles(root: string, choice: LoadFileChoice = {}): LoadFi
     `found ${dats.length} DAT and ${opts.length} OPT load files (${[...dats, ...opts].map(rel).join(', ')}) and no one DAT and OPT that share a name; choose the ones to read`,
   );
   return { dat: null, opt: null, notes, ambiguous: true };
+}
+
+/**
+ * Whether `dir` is a production volume: a folder holding a DAT or an OPT (itself or in a folder right under it). A CSV
+ * alone does not make one (it is as likely a spreadsheet), though a volume chosen as one may have a CSV for its DAT.
+ */
+export function isProductionVolume(dir: string): boolean {
+  return loadFileCandidates(path.resolve(expandHome(dir))).some((f) => /\.(dat|opt)$/i.test(f));
+}
+
+function loadFileCandidates(root: string): string[] {
+  const candidates: string[] = [];
+  for (const dir of [root, ...subdirectories(root)]) {
+    for (const e of listDir(dir)) if (e.isFile()) candidates.push(path.join(dir, e.name));
+  }
+  return candidates;
 }
 
 /** The path below the volume root that segments (which may hold "..") name, or null when they climb out of it. */

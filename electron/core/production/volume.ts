@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/errors.ts';
 import { readDat, type DatFile, type DatRow } from './dat.ts';
-import { resolveFieldMap, type ProductionField, type ResolvedFieldMap } from './field-map.ts';
+import { resolveFieldMap, type ColumnChoices, type ProductionField, type ResolvedFieldMap } from './field-map.ts';
 import { decodeLoadFile } from './load-file-text.ts';
 import { readOpt, type OptPage } from './opt.ts';
 import { findLoadFiles, VolumePaths } from './volume-files.ts';
@@ -47,6 +47,10 @@ export interface ProductionVolume {
   problems: ProductionProblem[];
   fields: string[];
   fieldMap: ResolvedFieldMap;
+  /** The map the usual column names alone give (no choices), to tell what a user changed. */
+  usualFieldMap: ResolvedFieldMap;
+  /** Each field's first value that is not empty, cut short ('' when none). */
+  samples: string[];
   volumeName: string;
   datFile: string | null;
   optFile: string | null;
@@ -60,6 +64,8 @@ export interface ReadVolumeOptions {
   optFile?: string;
   /** Whether the DAT's first line names the fields; guessed when not given. */
   hasHeader?: boolean;
+  /** The case's choices for columns by name, applied after the caller's field map. */
+  choices?: ColumnChoices;
 }
 
 /** Reads the volume in `dir`; throws a UserError only when it is not a production volume at all. */
@@ -79,6 +85,8 @@ export function readProductionVolume(
     problems,
     fields: [],
     fieldMap: {},
+    usualFieldMap: {},
+    samples: [],
     volumeName: path.basename(root),
     datFile,
     optFile,
@@ -95,7 +103,9 @@ export function readProductionVolume(
   for (const p of dat.problems) problems.push({ line: p.line, file: datRel, message: p.message });
 
   const filled = new Set(dat.fields.filter((_, i) => dat.rows.some((r) => r.values[i]!.trim() !== '')));
-  const mapping = resolveFieldMap(dat.fields, fieldMap, filled);
+  const mapping = resolveFieldMap(dat.fields, fieldMap, filled, options.choices);
+  const usualFieldMap = resolveFieldMap(dat.fields, {}, filled).map;
+  const samples = dat.fields.map((_, i) => sampleOf(dat.rows, i));
   for (const m of mapping.missing) {
     problems.push({ line: 1, file: datRel, message: `the field map names the column ${m.column} for ${m.field}, but the DAT has no such column` });
   }
@@ -106,7 +116,7 @@ export function readProductionVolume(
       file: datRel,
       message: 'no column holds the first Bates number of each document (BEGBATES, BEGDOC, PRODBEG …); name it in the field map',
     });
-    return { ...empty(problems), fields: dat.fields, fieldMap: mapping.map, datFormat };
+    return { ...empty(problems), fields: dat.fields, fieldMap: mapping.map, usualFieldMap, samples, datFormat };
   }
 
   const opt = optFile ? readOpt(decodeLoadFile(readFile(optFile)).text) : { pages: [], problems: [] };
@@ -147,7 +157,7 @@ export function readProductionVolume(
   // The volume's own problems first, then the DAT's and the OPT's, each in line order.
   const rank = (p: ProductionProblem): number => (p.file === datRel ? 1 : p.file === optRel ? 2 : 0);
   problems.sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0));
-  return { documents, problems, fields: dat.fields, fieldMap: mapping.map, volumeName, datFile, optFile, datFormat };
+  return { documents, problems, fields: dat.fields, fieldMap: mapping.map, usualFieldMap, samples, volumeName, datFile, optFile, datFormat };
 }
 
 interface RowContext {
@@ -291,6 +301,13 @@ function familiesOf(rows: DatRow[], ctx: RowContext): Map<DatRow, Pick<Productio
     for (const m of members) out.set(m, { familyId, parentBegBates: m === parent ? null : parentBegBates });
   }
   return out;
+}
+
+const SAMPLE_LENGTH = 60;
+
+function sampleOf(rows: DatRow[], column: number): string {
+  const found = rows.find((r) => (r.values[column] ?? '').trim() !== '')?.values[column]?.replace(/\s+/g, ' ').trim() ?? '';
+  return found.length > SAMPLE_LENGTH ? `${found.slice(0, SAMPLE_LENGTH - 1)}…` : found;
 }
 
 function value(ctx: RowContext, row: DatRow, field: ProductionField): string {

@@ -1,7 +1,8 @@
 // Production sources: where an exhibit received in a production came from (Bates range, volume, producing party, its
-// load-file row), the page images it was assembled from, and the case's field map for the next volume.
+// load-file row), the page images it was assembled from, and the user's choices of field map for the next volume.
 import type Database from 'better-sqlite3';
 import type { ProductionSource } from '../../../shared/model.ts';
+import { columnKey } from '../production/field-map.ts';
 
 interface SourceRow {
   beg_bates: string;
@@ -28,7 +29,8 @@ export interface NewProductionSource extends ProductionSource {
   searchText: string;
 }
 
-const FIELD_MAP_KEY = 'production.fieldMap';
+const CHOICES_KEY = 'production.columnChoices';
+const OLD_FIELD_MAP_KEY = 'production.fieldMap';
 
 export function createProductionSourceStore(db: Database.Database) {
   const insert = db.prepare(`
@@ -82,12 +84,19 @@ export function createProductionSourceStore(db: Database.Database) {
       insertOriginal.run(sha256, bytes, mediaType, at);
     },
 
-    /** The field map last used to import a production into this case (our field → load-file column). */
-    fieldMap(): Record<string, string> {
-      const row = getSetting.get(FIELD_MAP_KEY);
-      return row ? (JSON.parse(row.value) as Record<string, string>) : {};
+    /**
+     * What the user chose for load-file columns in this case (column name, as columnKey writes it → our field, or ''
+     * for a custom field). A case that kept a whole field map (field → column) before has it read as choices.
+     */
+    columnChoices(): Record<string, string> {
+      const row = getSetting.get(CHOICES_KEY);
+      if (row) return JSON.parse(row.value) as Record<string, string>;
+      const old = getSetting.get(OLD_FIELD_MAP_KEY);
+      if (!old) return {};
+      const map = JSON.parse(old.value) as Record<string, string>;
+      return Object.fromEntries(Object.entries(map).filter(([, c]) => c !== '').map(([field, column]) => [columnKey(column), field]));
     },
-    setFieldMap: (map: Record<string, string>) => putSetting.run(FIELD_MAP_KEY, JSON.stringify(map)),
+    setColumnChoices: (choices: Record<string, string>) => putSetting.run(CHOICES_KEY, JSON.stringify(choices)),
   };
 }
 

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/store/migrations/index.ts';
+import { queryPlan } from '../../fixtures/query-plan.ts';
 
 // The queries as they stood at version 20 (ocr-text.ts has moved on with later steps: see migration 0050's test).
 const BLANK_PAGE = "b.source = 'page' AND b.text = ''";
@@ -90,12 +91,10 @@ describe('migration 0020: OCR text', () => {
     db.prepare("INSERT INTO texts (exhibit_id, source, page, text) VALUES (1, 'ocr', 3, '')").run();
     expect(waiting()).toEqual([]);
     expect(done()).toBe(1);
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${WAITING_PAGES}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    const plan = queryPlan(db, WAITING_PAGES);
     expect(plan).toMatch(/texts_blank_pages/);
     expect(plan).toMatch(/texts_by_exhibit/);
-    const listPlan = (db.prepare(`EXPLAIN QUERY PLAN SELECT ${ocrDone('e.id')} FROM exhibits e`).all() as { detail: string }[])
-      .map((r) => r.detail)
-      .join('\n');
+    const listPlan = queryPlan(db, `SELECT ${ocrDone('e.id')} FROM exhibits e`);
     expect(listPlan).toMatch(/texts_blank_pages/);
     expect(listPlan).not.toMatch(/SCAN b\b/);
   });

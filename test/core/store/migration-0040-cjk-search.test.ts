@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/store/migrations/index.ts';
 import { toFtsQuery } from '../../../electron/core/search/query-parser.ts';
+import { queryPlan } from '../../fixtures/query-plan.ts';
 
 function caseAt30(): Database.Database {
   const db = new Database(':memory:');
@@ -79,9 +80,7 @@ describe('migration 0040: CJK search', () => {
     migrate(bare, 40);
     bare.prepare("INSERT INTO texts (exhibit_id, source, page, text) VALUES (1, 'page', 4, '香港の倉庫')").run();
     expect(found(bare, '倉庫')).toEqual([{ source: 'page', page: 4 }]);
-    const plan = (bare.prepare(`EXPLAIN QUERY PLAN SELECT rowid FROM texts_fts WHERE texts_fts MATCH ?`).all(toFtsQuery('倉庫')) as { detail: string }[])
-      .map((r) => r.detail)
-      .join('\n');
+    const plan = queryPlan(bare, 'SELECT rowid FROM texts_fts WHERE texts_fts MATCH ?', toFtsQuery('倉庫'));
     expect(plan).toMatch(/VIRTUAL TABLE INDEX/);
   });
 });

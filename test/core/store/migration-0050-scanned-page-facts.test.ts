@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/store/migrations/index.ts';
 import { ocrDone, UNMEASURED_PAGES, WAITING_PAGES, WAITING_PAGES_WITH_UNREADABLE } from '../../../electron/core/store/ocr-text.ts';
+import { queryPlan } from '../../fixtures/query-plan.ts';
 
 /** A case at version 40: a stamped scan (text only in its stamp), a typed letter and a scan with no text at all. */
 function caseAt40(): Database.Database {
@@ -31,8 +32,7 @@ function caseAt40(): Database.Database {
 const rows = (db: Database.Database) => db.prepare('SELECT id, exhibit_id, source, page, text FROM texts ORDER BY id').all();
 const pages = (db: Database.Database, sql: string) =>
   (db.prepare(sql).all() as { exhibit_id: number; page: number }[]).map((r) => `${r.exhibit_id}:${r.page}`);
-const plan = (db: Database.Database, sql: string) =>
-  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+const plan = (db: Database.Database, sql: string) => queryPlan(db, sql);
 function measure(db: Database.Database, exhibitId: number, page: number, imageCover: number, bodyChars: number): void {
   db.prepare("UPDATE texts SET image_cover = ?, body_chars = ? WHERE exhibit_id = ? AND source = 'page' AND page = ?").run(imageCover, bodyChars, exhibitId, page);
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/store/migrations/index.ts';
 import { WAITING_PAGES } from '../../../electron/core/store/ocr-text.ts';
+import { queryPlan } from '../../fixtures/query-plan.ts';
 
 /** A case at version 50 holding a 3-page TIFF and a JPEG imported before pictures had page rows, and a picture that has them. */
 function caseAt50(): Database.Database {
@@ -68,7 +69,7 @@ describe('migration 0060: picture pages wait for OCR', () => {
   it('keeps the waiting-page query on its index', () => {
     const db = caseAt50();
     migrate(db, 60);
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${WAITING_PAGES}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    const plan = queryPlan(db, WAITING_PAGES);
     expect(plan).toMatch(/USING (COVERING )?INDEX texts_/);
   });
 });

@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/store/migrations/index.ts';
+import { queryPlan } from '../../fixtures/query-plan.ts';
 
 function caseAt60(): Database.Database {
   const db = new Database(':memory:');
@@ -76,7 +77,6 @@ describe('migration 0070: Outlook item kinds', () => {
   it('keeps the kind and date index the filters use', () => {
     const db = caseAt60();
     migrate(db, 70);
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM exhibits WHERE kind = 'email' AND doc_date >= '2017-01-01'").all() as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX exhibits_by_kind_date/);
+    expect(queryPlan(db, "SELECT id FROM exhibits WHERE kind = 'email' AND doc_date >= '2017-01-01'")).toMatch(/USING (COVERING )?INDEX exhibits_by_kind_date/);
   });
 });

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/store/migrations/index.ts';
+import { queryPlan } from '../../fixtures/query-plan.ts';
 
 function caseAt70(): Database.Database {
   const db = new Database(':memory:');
@@ -46,7 +47,6 @@ describe('migration 0080: redactions', () => {
   it('finds an exhibit\'s redactions by its index', () => {
     const db = caseAt70();
     migrate(db, 80);
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM redactions WHERE exhibit_id = 1 AND status = 'accepted' ORDER BY page, id").all() as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX redactions_by_/);
+    expect(queryPlan(db, "SELECT * FROM redactions WHERE exhibit_id = 1 AND status = 'accepted' ORDER BY page, id")).toMatch(/USING INDEX redactions_by_/);
   });
 });

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/store/migrations/index.ts';
+import { queryPlan } from '../../fixtures/query-plan.ts';
 
 function caseAt80(): Database.Database {
   const db = new Database(':memory:');
@@ -64,7 +65,6 @@ describe('migration 0090: production sources', () => {
   it('finds a document already received by its first Bates number and volume through the index', () => {
     const db = caseAt80();
     migrate(db, 90);
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT exhibit_id FROM production_sources WHERE beg_bates = 'abc0001' COLLATE NOCASE AND volume = 'VOL001'").all() as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX production_sources_by_bates/);
+    expect(queryPlan(db, "SELECT exhibit_id FROM production_sources WHERE beg_bates = 'abc0001' COLLATE NOCASE AND volume = 'VOL001'")).toMatch(/USING (COVERING )?INDEX production_sources_by_bates/);
   });
 });

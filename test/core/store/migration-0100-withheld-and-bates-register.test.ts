@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../../electron/core/store/migrations/index.ts';
+import { queryPlan } from '../../fixtures/query-plan.ts';
 
 // The step before 100, whatever it is (90 is being slotted in by another change).
 const PREVIOUS = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === 100) - 1]!.version;
@@ -50,7 +51,6 @@ describe('migration 0100: withheld exhibits and the production Bates register', 
     db.prepare('INSERT INTO production_bates VALUES (?, ?, ?)').run('ABC', 120, 7);
     expect(() => db.prepare('INSERT INTO production_bates VALUES (?, ?, ?)').run('ABC', 5, 7)).toThrow(/UNIQUE|PRIMARY/);
     expect(() => db.prepare('INSERT INTO production_bates VALUES (?, ?, ?)').run('XYZ', -1, 7)).toThrow(/CHECK/);
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT last FROM production_bates WHERE prefix = 'ABC'").all() as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX sqlite_autoindex_production_bates_1/);
+    expect(queryPlan(db, "SELECT last FROM production_bates WHERE prefix = 'ABC'")).toMatch(/USING INDEX sqlite_autoindex_production_bates_1/);
   });
 });

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/store/migrations/index.ts';
+import { queryPlan } from '../../fixtures/query-plan.ts';
 
 function caseAt100(): Database.Database {
   const db = new Database(':memory:');
@@ -68,7 +69,7 @@ describe('migration 0110: facts', () => {
   it('finds a fact\'s sources, a paragraph\'s facts and a tag\'s facts by their indexes', () => {
     const db = caseAt100();
     migrate(db, 110);
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ');
+    const plan = (sql: string) => queryPlan(db, sql);
     expect(plan('SELECT * FROM fact_sources WHERE fact_id = 1')).toMatch(/USING INDEX fact_sources_by_fact/);
     expect(plan('SELECT fact_id FROM fact_paragraphs WHERE paragraph_id = 1')).toMatch(/USING COVERING INDEX fact_paragraphs_by_paragraph/);
     expect(plan('SELECT fact_id FROM fact_tags WHERE tag_id = 1')).toMatch(/USING COVERING INDEX fact_tags_by_tag/);

@@ -2,13 +2,12 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/store/migrations/index.ts';
 import { ocrDone, WAITING_PAGES } from '../../../electron/core/store/ocr-text.ts';
+import { queryPlan } from '../../fixtures/query-plan.ts';
 
 const db = new Database(':memory:');
 migrate(db);
 
-function plan(sql: string, ...params: unknown[]): string {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
-}
+const plan = (sql: string, ...params: unknown[]) => queryPlan(db, sql, ...params);
 
 describe('hot queries use their indexes', () => {
   it('lists exhibits in number order without sorting the table', () => {

@@ -83,7 +83,7 @@ export interface PdfiumDocument {
   /** Every character of page `n` with its box as fractions of the page as shown; null when the page cannot be read. */
   chars(n: number): PageChars | null;
   /** Page `n` as shown (its /Rotate applied), drawn on white with its annotations as printed; null when it cannot be. */
-  render(n: number, dpi: number, maxPixels: number): RenderedPage | null;
+  render(n: number, dpi: number, maxPixels: number, reuse?: PixelBuffer): RenderedPage | null;
   close(): void;
 }
 
@@ -105,6 +105,15 @@ export interface RenderedPage {
   /** The page as shown, in points. */
   widthPt: number;
   heightPt: number;
+}
+
+/**
+ * Memory to draw pages into, handed back from one render to the next by a caller that draws many (a production): a
+ * fresh array a page is zero-filled by the system on first touch, which at 300 dpi costs more than the drawing itself.
+ * A page drawn into it is valid until the next render with the same buffer.
+ */
+export interface PixelBuffer {
+  bytes: Uint8Array | null;
 }
 
 /** Opens the bytes (with a password where one is given); null when the engine cannot, for whatever reason. */
@@ -143,7 +152,7 @@ function openDocument(e: Engine, bytes: Uint8Array, password: string | undefined
     pageText: (n) => (open ? guarded(() => readPage(e, doc, n - 1, false).text, null) : null),
     page: (n) => (open ? guarded(() => readPage(e, doc, n - 1, true), NOTHING) : NOTHING),
     chars: (n) => (open ? guarded(() => pageChars(e, doc, n - 1), null) : null),
-    render: (n, dpi, maxPixels) => (open ? guarded(() => renderPage(e, doc, n - 1, dpi, maxPixels), null) : null),
+    render: (n, dpi, maxPixels, reuse) => (open ? guarded(() => renderPage(e, doc, n - 1, dpi, maxPixels, reuse), null) : null),
     close() {
       if (!open) return;
       open = false;
@@ -264,7 +273,7 @@ function pageChars(e: Engine, doc: number, index: number): PageChars | null {
 // FPDF_ANNOT (annotations' appearances), FPDF_REVERSE_BYTE_ORDER (RGBA, not BGRA), FPDF_PRINTING (as printed).
 const RENDER_FLAGS = 0x01 | 0x10 | 0x800;
 
-function renderPage(e: Engine, doc: number, index: number, dpi: number, maxPixels: number): RenderedPage | null {
+function renderPage(e: Engine, doc: number, index: number, dpi: number, maxPixels: number, reuse?: PixelBuffer): RenderedPage | null {
   const x = e.wasmExports;
   const page = loadFlattened(e, doc, index);
   if (!page) return null;
@@ -282,7 +291,9 @@ function renderPage(e: Engine, doc: number, index: number, dpi: number, maxPixel
     x.FPDF_RenderPageBitmap(bitmap, page, 0, 0, width, height, 0, RENDER_FLAGS);
     const stride = x.FPDFBitmap_GetStride(bitmap);
     const buffer = x.FPDFBitmap_GetBuffer(bitmap);
-    const rgba = new Uint8Array(width * height * 4);
+    const size = width * height * 4;
+    if (reuse && (reuse.bytes?.length ?? 0) < size) reuse.bytes = new Uint8Array(size);
+    const rgba = reuse ? reuse.bytes!.subarray(0, size) : new Uint8Array(size);
     for (let row = 0; row < height; row++) rgba.set(e.HEAPU8.subarray(buffer + row * stride, buffer + row * stride + width * 4), row * width * 4);
     for (let i = 3; i < rgba.length; i += 4) rgba[i] = 255; // no alpha was asked for: the fourth byte is unused
     return { width, height, rgba, widthPt, heightPt };

@@ -1,4 +1,5 @@
-// The headers every browser-mode response carries: a strict Content-Security-Policy and no caching of evidence.
+// The headers every response of the app carries (browser mode over HTTP, the desktop's app:// and vault:// schemes): a
+// strict Content-Security-Policy and no caching of evidence. One home, since both transports must send the same.
 
 // The same policy the Electron window enforces: nothing but the app's own origin; pdf.js needs its worker and wasm.
 export const CONTENT_SECURITY_POLICY = [
