@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IpcMain } from 'electron';
 import { createDispatcher } from '../../electron/core/dispatcher.ts';
+import { forkCaseHost } from '../../electron/host/client.ts';
 import { registerIpc, registerShellIpc } from '../../electron/main/ipc.ts';
 import { newCase, tempDir } from '../fixtures/case.ts';
 import { writePdf } from '../fixtures/pdfs.ts';
@@ -67,5 +68,33 @@ describe('the IPC handler', () => {
     await show(app, 'relative/bundle.pdf');
     await show(event('file:///tmp/x.html'), '/etc/passwd');
     expect(shown).toEqual(['/exports/bundle.pdf']);
+  });
+});
+
+describe('the IPC handler over a case host (as the desktop app routes calls)', () => {
+  it('routes calls, progress and Cancel from the window to the host process and back', async () => {
+    const { dir, api: local } = newCase('Hosted');
+    local.close();
+    const host = await forkCaseHost({ dir });
+    try {
+      const routed: Record<string, Handler> = {};
+      registerIpc({ handle: (channel: string, h: Handler) => (routed[channel] = h) } as unknown as IpcMain, () => host);
+      expect(await routed['api:invoke']!(app, 'caseInfo', {}, 'h1')).toMatchObject({ ok: true, value: { title: 'Hosted' } });
+      expect(await routed['api:invoke']!(app, 'original', {}, 'h2')).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+
+      const src = tempDir('ipc-host-src-');
+      for (let i = 0; i < 30; i++) await writePdf(path.join(src, `f${i}.pdf`), { pages: [`hosted file ${i}`] });
+      sent.length = 0;
+      const running = routed['api:invoke']!(app, 'importFiles', { paths: [src] }, 'himp') as Promise<{ ok: boolean; value: { cancelled: boolean; imported: unknown[] } }>;
+      // Cancel as the window's button does, once the first progress report has come back through the host.
+      while (!sent.some((m) => m[0] === 'api:progress' && m[1] === 'himp')) await new Promise((r) => setTimeout(r, 5));
+      await routed['api:cancel']!(app, 'himp');
+      const result = await running;
+      expect(result.ok).toBe(true);
+      expect(result.value.cancelled).toBe(true);
+      expect(result.value.imported.length).toBeLessThan(30);
+    } finally {
+      await host.close();
+    }
   });
 });
