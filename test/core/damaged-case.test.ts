@@ -136,8 +136,12 @@ describe('a case whose database has damaged pages', () => {
       expect(after.map((e) => e.sha256).sort()).toEqual(before.map((e) => e.sha256).sort());
       // Rows that were read back: same title (edited ones too), same tags.
       const bySha = new Map(after.map((e) => [e.sha256, e]));
-      // A lost row's exhibit is read again from its original: the edited title is what it cannot know.
-      for (const e of before) expect([e.title, 'Document 02']).toContain(bySha.get(e.sha256)!.title);
+      // A lost row's exhibit is read again from its original: the edited title is what it cannot know, and its file
+      // name is gone with the row, so it is named from its hash (the PDF's own title, "Document 02", is not a title).
+      for (const e of before) {
+        const title = bySha.get(e.sha256)!.title;
+        if (title !== e.title) expect(title).toBe(`recovered ${e.sha256.slice(0, 12)}`);
+      }
       expect(bySha.get(before.find((e) => e.exhibitNo === 'PX-040')!.sha256)!.tags).toEqual(['hot/very']);
       // Salvaged rows keep their exhibit numbers; an exhibit known only from the vault gets a new one after the
       // highest, never a gap's number, which belonged to some other exhibit.
