@@ -193,8 +193,16 @@ function LoadedPdf({ doc, exhibit, target, annotations, redactions, defaultParag
     const range = rangeOverMarks(currentMatchMarks(layer));
     return range ? passageOf(range, element, viewport, proxy.pageNumber) : null;
   };
+  // The selection as it is at this moment: the hook's copy is refreshed a frame after the selection moves, so a key
+  // pressed right after Shift+arrow would otherwise highlight the passage as it was before.
+  const selectedPassage = (): Passage | null => {
+    const selection = document.getSelection();
+    const element = pageRef.current;
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !element || !viewport || !proxy) return null;
+    return passageOf(selection.getRangeAt(0), element, viewport, proxy.pageNumber);
+  };
   const highlight = () => {
-    const p = passage ?? matchPassage();
+    const p = selectedPassage() ?? passage ?? matchPassage();
     if (p) setHighlighting({ passage: p, exhibit });
     return p !== null;
   };
