@@ -143,7 +143,7 @@ describe('exhibits', () => {
 
   it('rejects bad arguments at the boundary with a message naming the argument', async () => {
     const bad = (api.updateExhibit as (a: unknown) => Promise<unknown>)({ exhibit: 'Exhibit 1', edit: { date: '28/03/2017' } });
-    await expect(bad).rejects.toThrow(/"edit.date".*ISO 8601/);
+    await expect(bad).rejects.toThrow(/"edit.date".*Use a date such as 2020-09-16 or 9\/16\/2020/);
     const unknown = (api.listExhibits as (a: unknown) => Promise<unknown>)({ sort: 'x' });
     await expect(unknown).rejects.toThrow(/Unknown argument\(s\): sort/);
   });

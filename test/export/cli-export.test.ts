@@ -73,7 +73,7 @@ describe('exhibit-desk export', () => {
     const target = tempDir('cli-export-refused-');
     const r = await cli('export', dir, 'binder', '--out', target);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual(['exhibit-desk export: "binder" is not an export; choose bundle, stamped, list, proof-chart or production.']);
+    expect(r.stderr.trim().split('\n')).toEqual(['exhibit-desk export: "binder" is not an export; choose bundle, stamped, list, proof-chart, production, trial-list or jury.']);
     expect(fs.readdirSync(target)).toEqual([]);
   });
 
@@ -125,6 +125,8 @@ describe('exhibit-desk export', () => {
     expect(exportCommand.usage).toContain('[--max-mb N] [--select all|tag:NAME|paragraph:N|numbers:1,3-7] [--cover TEXT]');
     expect(exportCommand.usage).toContain('export CASE_DIR stamped --out DIR');
     expect(exportCommand.usage).toContain('export CASE_DIR list --format pdf|docx|csv --out DIR');
-    expect(exportCommand.usage).toContain('export CASE_DIR proof-chart --format pdf|docx --out DIR [--json]');
+    expect(exportCommand.usage).toContain('export CASE_DIR proof-chart --format pdf|docx --out DIR [--cite-by');
+    expect(exportCommand.usage).toContain('export CASE_DIR trial-list --format pdf|docx --out DIR');
+    expect(exportCommand.usage).toContain('export CASE_DIR jury --out DIR [--index]');
   });
 });
